@@ -140,6 +140,7 @@ class Fact:
     speaker: str | None = None
     event: str | None = None  # key of the event frame this fact belongs to
     context: tuple[str, ...] = ()  # content nouns of the sentence, for "same thing" tests
+    conversion: Quantity | None = None  # "3500억 달러(약 487조 원)": the stated other-currency value
     trace: str = ""
 
     def display_value(self) -> str:

@@ -1,0 +1,61 @@
+"""Conflicts between entity facts: one event at two places; one acronym spelled
+out two ways."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from ..model import Fact
+from .proposal import Proposal
+
+
+def place_conflicts(facts: list[Fact], compatible) -> list[Proposal]:
+    """``compatible(a, b)``: the same place, or one inside the other."""
+    by_event: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "place" and f.event:
+            by_event[_event_block(f.event)].append(f)
+    out = []
+    for block, group in by_event.items():
+        places: dict[str, list[Fact]] = {}
+        for f in group:
+            name = str(f.value)
+            match = next((p for p in places if compatible(p, name)), None)
+            places.setdefault(match or name, []).append(f)
+        if len(places) < 2:
+            continue
+        sides = tuple(tuple(v) for _, v in sorted(places.items()))
+        if len({f.article for f in group}) < 2:
+            continue
+        names = " vs ".join(sorted(places))
+        out.append(Proposal("entity", "event_place", f"{block}|place", sides,
+                            f"The same event ({sides[0][0].trace.split(' at ')[0]}) is placed at {names}: "
+                            f"neither place contains the other."))
+    return out
+
+
+def _event_block(key: str) -> str:
+    """Events match on day and participants; the event word may differ (회동/만나)."""
+    _, day, who = key.split("|", 2)
+    return f"{day}|{who}"
+
+
+def expansion_conflicts(facts: list[Fact]) -> list[Proposal]:
+    by_acronym: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "expansion":
+            by_acronym[f.subject].append(f)
+    out = []
+    for acronym, group in by_acronym.items():
+        forms: dict[str, list[Fact]] = {}
+        for f in group:
+            text = str(f.value).lower()
+            match = next((k for k in forms if fuzz.ratio(k, text) >= 90), None)
+            forms.setdefault(match or text, []).append(f)
+        if len(forms) < 2:
+            continue
+        sides = tuple(tuple(v) for _, v in sorted(forms.items()))
+        out.append(Proposal("entity", "expansion", f"{acronym}|expansion", sides,
+                            f"{acronym} is spelled out as " + " vs ".join(f"'{s[0].value}'" for s in sides) + "."))
+    return out

@@ -1,0 +1,243 @@
+"""Conflicts between quantity facts.
+
+Facts are blocked by value (same number and unit family), so the cost grows with
+the number of facts. Within a block:
+
+- numeric_scope: the same figure read as a rate in one place and a total, or a
+  total by a date, in another; a change *by* 15% against a change *to* 15%;
+- numeric_period: the same total spread over periods of different lengths;
+- conversion: the same amount converted at clearly different implied exchange
+  rates on the same day, with no rate stated;
+- magnitude_slip: the same digits with a magnitude word dropped (3500달러 vs 3500억 달러);
+- currency_slip: the same figure in another currency, not as a conversion;
+- related_share: two shares of the same market with different values.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from itertools import combinations
+
+from ..model import Article, Fact
+from ..normalize.numbers import format_number, significant_digits
+from .proposal import Proposal
+
+RATE = {"per_day", "per_month", "per_quarter", "per_year"}
+CUMULATIVE = {"by_date", "over_period", "total", "in_period"}
+SCOPE_WORDS = {"per_day": "per day", "per_month": "per month", "per_quarter": "per quarter",
+               "per_year": "per year", "by_date": "cumulative by a date", "over_period": "over a period",
+               "total": "total", "in_period": "within one period", "change_by": "a change by",
+               "change_to": "a level after the change"}
+
+
+def scope_clash(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    if {a, b} == {"change_by", "change_to"}:
+        return True
+    if a in RATE and b in RATE:
+        return True
+    if (a in RATE and b in CUMULATIVE) or (b in RATE and a in CUMULATIVE):
+        return True
+    return {a, b} == {"in_period", "by_date"}
+
+
+def unit_family(f: Fact) -> str:
+    """Counters (장, 개) compare with named count units (wafer): both are counts."""
+    q = f.value
+    return q.dimension if q.dimension == "count" else q.unit
+
+
+def comparable(f: Fact) -> bool:
+    return f.kind == "quantity" and f.status not in ("retracted", "correction")
+
+
+def shares_context(a: Fact, b: Fact) -> bool:
+    return bool(set(a.context) & set(b.context))
+
+
+def value_key(f: Fact) -> tuple[str, float]:
+    return unit_family(f), round(f.value.value, 6)
+
+
+def scope_conflicts(facts: list[Fact]) -> list[Proposal]:
+    blocks: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if comparable(f) and f.scope in RATE | CUMULATIVE | {"change_by", "change_to"} and f.value.value > 0:
+            blocks[value_key(f)].append(f)
+    out = []
+    for key, group in blocks.items():
+        scopes = sorted({f.scope for f in group})
+        clashing = [(a, b) for a, b in combinations(scopes, 2) if scope_clash(a, b)]
+        if not clashing:
+            continue
+        a_scope, b_scope = clashing[0]
+        side_a = [f for f in group if f.scope == a_scope]
+        side_b = [f for f in group if f.scope == b_scope]
+        # Only facts that share sentence context with the other side: same thing.
+        side_a2 = [f for f in side_a if any(shares_context(f, g) for g in side_b)]
+        side_b2 = [g for g in side_b if any(shares_context(f, g) for f in side_a2)]
+        if not side_a2 or not side_b2:
+            continue
+        q = group[0].value
+        explanation = (f"The same figure {format_number(q.value)} {q.unit} is {SCOPE_WORDS[a_scope]} in "
+                       f"{_where(side_a2)} but {SCOPE_WORDS[b_scope]} in {_where(side_b2)}.")
+        out.append(Proposal("numeric_scope", "numeric_scope", f"{key[0]}={key[1]:g}|{a_scope}~{b_scope}",
+                            (tuple(side_a2), tuple(side_b2)), explanation))
+    return out
+
+
+def period_conflicts(facts: list[Fact]) -> list[Proposal]:
+    blocks: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if comparable(f) and f.scope == "over_period" and f.scope_detail:
+            blocks[value_key(f)].append(f)
+    out = []
+    for key, group in blocks.items():
+        by_days: dict[float, list[Fact]] = defaultdict(list)
+        for f in group:
+            by_days[_days(f)].append(f)
+        if len(by_days) < 2:
+            continue
+        days = sorted(by_days)
+        if days[-1] <= days[0] * 1.05:
+            continue
+        sides = tuple(tuple(by_days[d]) for d in days)
+        if not any(shares_context(a, b) for a in sides[0] for b in sides[-1]):
+            continue
+        q = group[0].value
+        spans = " vs ".join(f"{by_days[d][0].scope_detail}" for d in days)
+        out.append(Proposal("numeric_value", "numeric_period", f"{key[0]}={key[1]:g}|period",
+                            sides, f"The same {format_number(q.value)} {q.unit} is spread over different "
+                                   f"periods: {spans}."))
+    return out
+
+
+def _days(f: Fact) -> float:
+    detail = f.scope_detail or ""
+    try:
+        return float(detail.rsplit("(", 1)[1].split()[0])
+    except (IndexError, ValueError):
+        return 0.0
+
+
+def conversion_conflicts(facts: list[Fact], articles: dict[str, Article], rate_tolerance: float) -> list[Proposal]:
+    blocks: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if comparable(f) and f.conversion is not None and f.scope_detail != "stated rate":
+            blocks[(f.value.unit, f.conversion.unit, round(f.value.value, 6))].append(f)
+    out = []
+    for key, group in blocks.items():
+        for a, b in combinations(group, 2):
+            if a.article == b.article or not _same_day(articles[a.article], articles[b.article]):
+                continue
+            ra, rb = _rate(a), _rate(b)
+            lo_a, hi_a = _rate_bounds(a)
+            lo_b, hi_b = _rate_bounds(b)
+            if hi_a * (1 + rate_tolerance) < lo_b or hi_b * (1 + rate_tolerance) < lo_a:
+                out.append(Proposal(
+                    "numeric_value", "conversion", f"{key[0]}={key[2]:g}|converted to {key[1]}",
+                    ((a,), (b,)),
+                    f"The same {format_number(a.value.value)} {a.value.unit} is converted at about "
+                    f"{ra:,.0f} {key[1]}/{key[0]} ({a.conversion.trace}) and at about {rb:,.0f} "
+                    f"({b.conversion.trace}) on the same day; rounding cannot explain the gap."))
+    return out
+
+
+def _rate(f: Fact) -> float:
+    return f.conversion.value / f.value.value
+
+
+def _rate_bounds(f: Fact) -> tuple[float, float]:
+    """Rounding of the converted figure: '약 455조' is 454.5–455.5조 at most."""
+    c = f.conversion.value
+    step = 10 ** max(0, math.floor(math.log10(c)) - 2) / 2 if c > 0 else 0
+    return (c - step) / f.value.value, (c + step) / f.value.value
+
+
+def _same_day(a: Article, b: Article) -> bool:
+    if not a.published or not b.published:
+        return False
+    return abs((a.published.date() - b.published.date()).days) <= 1
+
+
+def magnitude_conflicts(facts: list[Fact]) -> list[Proposal]:
+    """3500 vs 3500억 of the same currency: a dropped 만/억/조."""
+    by_digits: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if comparable(f) and f.value.dimension == "currency" and f.value.value >= 100:
+            by_digits[(f.value.unit, significant_digits(f.value.value))].append(f)
+    out = []
+    for key, group in by_digits.items():
+        plain = [f for f in group if f.value.value < 1e6 and not any(c in f.text for c in "만억조천")]
+        for slip in plain:
+            big = [g for g in group for k in (1e4, 1e8, 1e12)
+                   if math.isclose(g.value.value, slip.value.value * k, rel_tol=1e-9)]
+            if not big:
+                continue
+            factor = big[0].value.value / slip.value.value
+            word = {1e4: "만", 1e8: "억", 1e12: "조"}.get(round(factor), "")
+            out.append(Proposal(
+                "numeric_value", "magnitude_slip", f"{key[0]}~{key[1]}|magnitude",
+                ((slip,), tuple(big)),
+                f"'{slip.text}' ({format_number(slip.value.value)} {key[0]}) looks like "
+                f"'{big[0].text}' ({format_number(big[0].value.value)} {key[0]}) with '{word}' dropped."))
+    return out
+
+
+def currency_conflicts(facts: list[Fact]) -> list[Proposal]:
+    """2000억 원 where the others say 2000억 달러: the same figure in another currency."""
+    by_value: dict[float, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if comparable(f) and f.value.dimension == "currency" and f.value.value >= 1e6 and f.value.hedge is None:
+            by_value[round(f.value.value, 6)].append(f)
+    out = []
+    for value, group in by_value.items():
+        units: dict[str, list[Fact]] = defaultdict(list)
+        for f in group:
+            units[f.value.unit].append(f)
+        if len(units) < 2:
+            continue
+        # The minority currency is the suspect; the majority says what the figure is.
+        ranked = sorted(units.items(), key=lambda kv: (-len({f.article for f in kv[1]}), kv[0]))
+        major_unit, major = ranked[0]
+        for unit, minor in ranked[1:]:
+            if len({f.article for f in major}) < 2 or len({f.article for f in minor}) >= len({f.article for f in major}):
+                continue
+            minor = [f for f in minor if any(shares_context(f, g) for g in major)]
+            if not minor:
+                continue
+            out.append(Proposal(
+                "numeric_value", "currency_slip", f"{value:g}|{unit}~{major_unit}",
+                (tuple(minor), tuple(major)),
+                f"{format_number(value)} is given in {unit} ('{minor[0].text}') but in {major_unit} by "
+                f"{len({f.article for f in major})} other sources ('{major[0].text}'): a wrong currency unit?"))
+    return out
+
+
+def share_conflicts(facts: list[Fact]) -> list[Proposal]:
+    """Two shares of the same market in one article, or from the same subject across articles."""
+    by_market: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if comparable(f) and f.attribute == "market share":
+            by_market[f.qualifiers].append(f)
+    out = []
+    for market, group in by_market.items():
+        for a, b in combinations(group, 2):
+            if a.value.high < b.value.low or b.value.high < a.value.low:
+                same_subject = a.subject is not None and a.subject == b.subject
+                if a.article != b.article and not same_subject:
+                    continue
+                rule = "numeric_value" if same_subject else "related_share"
+                who = "the same subject" if same_subject else "different subjects"
+                out.append(Proposal(
+                    "numeric_value", rule, f"{'/'.join(market)} market share",
+                    ((a,), (b,)),
+                    f"Two shares of the {'/'.join(market)} market for {who}: {a.value.trace} vs "
+                    f"{b.value.trace}; confirm they are meant as different quantities."))
+    return out
+
+
+def _where(facts: list[Fact]) -> str:
+    texts = sorted({f"'{f.text}'" for f in facts})
+    return ", ".join(texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")

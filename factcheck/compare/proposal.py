@@ -1,0 +1,23 @@
+"""A conflict as a comparison rule proposes it, before severity and id are set."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Fact
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str                            # numeric_value | numeric_scope | entity | date | attribution
+    rule: str                            # the rule in rules/conflicts.yaml that sets severity
+    claim: str                           # what the facts are about (part of the fingerprint)
+    sides: tuple[tuple[Fact, ...], ...]  # facts grouped by what they say
+    explanation: str
+
+    @property
+    def facts(self) -> list[Fact]:
+        return [f for side in self.sides for f in side]
+
+    @property
+    def same_article(self) -> bool:
+        return len({f.article for f in self.facts}) == 1

@@ -1,0 +1,115 @@
+"""People named in one article: full names with titles, short forms, pronouns.
+
+Korean news names a person once in full with a title ("김용범 대통령실 정책실장")
+and then by surname and title ("김 실장") or by pronoun ("그는"). This module
+finds the full mentions and resolves the short ones to them, article by article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import Sentence
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str      # as written in full ("샘 올트먼") or resolved from a short form
+    title: str
+    start: int
+    end: int
+    sentence: int
+    short: bool = False
+
+
+class PeopleFinder:
+    def __init__(self, titles: set[str], person_aliases: dict[str, str], is_place=lambda name: False):
+        self.is_place = is_place
+        self.titles = sorted(titles, key=len, reverse=True)
+        self.person_aliases = person_aliases  # alias -> canonical, persons only
+        title_alt = "|".join(re.escape(t) for t in self.titles)
+        # "김 실장", "이 대통령", "황 CEO": a surname alone before a title.
+        self.short_re = re.compile(rf"(?<![가-힣A-Za-z])([가-힣])\s({title_alt})(?=[은는이가을를의과와도에,\s]|$)")
+        self.alias_re = re.compile("|".join(re.escape(a) for a in sorted(person_aliases, key=len, reverse=True))) \
+            if person_aliases else None
+
+    def find(self, text: str, sentences: list[Sentence]) -> list[PersonMention]:
+        found: list[PersonMention] = []
+        if not self.titles:
+            return found
+        for sent in sentences:
+            found.extend(self._full(text, sent))
+            if self.alias_re:
+                for m in self.alias_re.finditer(text, sent.start, sent.end):
+                    if not any(p.start <= m.start() < p.end for p in found if p.sentence == sent.index):
+                        found.append(PersonMention(self.person_aliases[m.group(0)], "", m.start(), m.end(),
+                                                   sent.index))
+        found.sort(key=lambda p: p.start)
+        resolved = list(found)
+        for sent in sentences:
+            for m in self.short_re.finditer(text, sent.start, sent.end):
+                if any(p.start <= m.start() < p.end for p in found):
+                    continue
+                full = self._resolve_short(m.group(1), m.group(2), found, m.start())
+                if full:
+                    resolved.append(PersonMention(full, m.group(2), m.start(), m.end(), sent.index, True))
+        resolved.sort(key=lambda p: p.start)
+        return resolved
+
+    def _full(self, text: str, sent: Sentence) -> list[PersonMention]:
+        """A name word followed by a title, with at most three nouns between
+        ("김용범 대통령정책실장", "샘 올트먼 오픈AI CEO"). Kiwi may split a name
+        ("김용" + "범"), so names are read as whole words starting with a proper noun."""
+        out = []
+        words = _words(sent.tokens)
+        for i, word in enumerate(words):
+            first = word[0]
+            name = text[first.start:word[-1].end]
+            if first.tag.split("+")[0] != "NNP" or not re.fullmatch(r"[가-힣]{2,4}(?: [가-힣]{2,5})?", name) \
+                    or any(t.tag.split("+")[0] not in _NAME_TAGS for t in word) or self.is_place(name):
+                continue
+            title = None  # the last title of the noun run: "대통령 정책 실장" -> 실장
+            for nxt in words[i + 1:i + 4]:
+                for t in nxt:
+                    if t.tag.split("+")[0] in _NOUN_TAGS:
+                        title = self._title_of(t.text) or title
+                if any(t.tag.split("+")[0] not in _NOUN_TAGS for t in nxt):
+                    break  # a particle or a verb ends the noun phrase
+            if title:
+                out.append(PersonMention(name, title, first.start, word[-1].end, sent.index))
+        return out
+
+    def _title_of(self, word: str) -> str | None:
+        for title in self.titles:
+            if word == title or (len(title) > 1 and word.endswith(title)):
+                return title
+        return None
+
+    @staticmethod
+    def _resolve_short(surname: str, title: str, found: list[PersonMention], before: int) -> str | None:
+        """'김 실장' -> the last full name with surname 김 whose title ends in 실장."""
+        for p in reversed([p for p in found if p.start < before] + [p for p in found if p.start >= before]):
+            if p.name.startswith(surname) and (p.title.endswith(title) or title.endswith(p.title)):
+                return p.name
+        return None
+
+
+_NAME_TAGS = {"NNP", "NNG", "XPN", "XSN", "NNB"}
+_NOUN_TAGS = {"NNG", "NNP", "SL", "SH", "XSN", "XPN", "NNB"}
+
+
+def _words(tokens) -> list[list]:
+    """Group tokens into whitespace-delimited words."""
+    words: list[list] = []
+    for t in tokens:
+        if words and words[-1][-1].end == t.start:
+            words[-1].append(t)
+        else:
+            words.append([t])
+    return words
+
+
+def person_key(name: str) -> str:
+    """Compare Western names by the family name ('샘 올트먼' ~ '올트먼')."""
+    parts = name.split()
+    return parts[-1] if len(parts) > 1 else name

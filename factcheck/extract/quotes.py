@@ -1,0 +1,80 @@
+"""Direct quotes and who said them.
+
+The speaker is the person marked as subject before the quote in its sentence
+("김 실장은 “…”"), a pronoun resolved to the last speaker or subject ("그는
+“…”"), a person after the quote ("“…”라고 이 대통령은 말했다"), or, failing
+those, the subject of the sentence before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .people import PersonMention
+from .sentences import Sentence
+
+_QUOTE = re.compile(r"“([^”\n]{6,400})”|\"([^\"\n]{6,400})\"|「([^」\n]{6,400})」")
+_PRONOUN = re.compile(r"(?:^|[\s,])(그|그녀|그는|그녀는)(?:는|가)?\s")
+_SUBJECT_PARTICLE = re.compile(r"^\s?(?:은|는|이|가|도|께서|에 따르면|의 말|측은)")
+_HEARSAY = re.compile(r"(?:고|며|라며|면서)\s?(?:밝혔|말했|강조했|설명했|덧붙였|전했|주장했|당부했|답했|화답했|언급했|지적했|평가했)")
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    start: int          # the quote including its marks
+    end: int
+    inner: str          # the words inside the marks
+    speaker: str | None
+    how: str            # how the speaker was found, for the explanation
+
+
+def find_quotes(text: str, sentences: list[Sentence], people: list[PersonMention]) -> list[QuoteMention]:
+    out: list[QuoteMention] = []
+    last_subject: str | None = None
+    last_speaker: str | None = None
+    for sent in sentences:
+        in_sent = [p for p in people if sent.start <= p.start < sent.end]
+        subject = _subject(text, in_sent)
+        for m in _QUOTE.finditer(text, sent.start, sent.end):
+            inner = next(g for g in m.groups() if g is not None)
+            speaker, how = _speaker(text, sent, m, in_sent, last_speaker, last_subject)
+            out.append(QuoteMention(m.start(), m.end(), inner, speaker, how))
+            if speaker:
+                last_speaker = speaker
+        if subject:
+            last_subject = subject
+    return out
+
+
+def _subject(text: str, people: list[PersonMention]) -> str | None:
+    for p in people:
+        if _SUBJECT_PARTICLE.match(text[p.end:p.end + 6]) or _title_then_particle(text, p):
+            return p.name
+    return None
+
+
+def _title_then_particle(text: str, p: PersonMention) -> bool:
+    after = text[p.end:p.end + 30]
+    i = after.find(p.title) if p.title else -1
+    return i >= 0 and bool(_SUBJECT_PARTICLE.match(after[i + len(p.title):]))
+
+
+def _speaker(text, sent, m, people, last_speaker, last_subject) -> tuple[str | None, str]:
+    before = [p for p in people if p.end <= m.start()]
+    for p in reversed(before):
+        if _SUBJECT_PARTICLE.match(text[p.end:p.end + 6]) or _title_then_particle(text, p):
+            return p.name, f"subject before the quote ({text[p.start:p.end]})"
+    head = text[sent.start:m.start()]
+    if _PRONOUN.search(" " + head):
+        who = last_speaker or last_subject
+        if who:
+            return who, "pronoun resolved to the previous speaker"
+    after = [p for p in people if p.start >= m.end()]
+    tail = text[m.end():sent.end]
+    if after and _HEARSAY.search(tail):
+        return after[0].name, f"named after the quote ({text[after[0].start:after[0].end]})"
+    if before:
+        return before[-1].name, f"person before the quote ({text[before[-1].start:before[-1].end]})"
+    if _HEARSAY.search(tail) and (last_speaker or last_subject):
+        return last_speaker or last_subject, "subject carried over from the previous sentence"
+    return None, "speaker not found"

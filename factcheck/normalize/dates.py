@@ -1,0 +1,203 @@
+"""Find dates and times in Korean news text and resolve them against the
+publication time.
+
+"1일" in an article published 2025-10-02 is 2025-10-01; "지난달 23일" is in the
+previous month; "이날" is the day last named (or the publication day); "오후 6시"
+joins the date before it; "까지"/"부터" after a date mark a deadline or a start;
+"(현지시간)"/"한국시간" record the time zone the text speaks in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from ..model import DateValue
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: DateValue
+    boundary: str | None = None  # until | from | None
+    relative: bool = False       # resolved from the publication time or context
+
+
+_AMPM = r"(?P<ampm>오전|오후|새벽|아침|낮|저녁|밤|밤늦게|자정|정오)"
+_TIME = rf"(?:{_AMPM}\s?)?(?P<hour>\d{{1,2}})\s?시(?:\s?(?P<minute>\d{{1,2}})\s?분|\s?(?P<half>반))?(?!간|대|즈음에\s?걸)"
+_PATTERNS = [
+    ("ymd", r"(?P<y>\d{4})\s?년\s?(?P<m>\d{1,2})\s?월\s?(?P<d>\d{1,2})\s?일"),
+    ("ymd", r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[.\-/]\s?(?P<m>\d{1,2})\s?[.\-/]\s?(?P<d>\d{1,2})(?![\d])\.?"),
+    ("ym", r"(?P<y>\d{4})\s?년\s?(?P<m>\d{1,2})\s?월(?!\s?\d)"),
+    ("y", r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?년(?!\s?\d{1,2}\s?월)(?!\s?(?:간|동안|안에|만에|째|이상|여|가량|\s?이내))"),
+    ("md", r"(?<![\d.])(?P<m>\d{1,2})\s?월\s?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째))"),
+    ("m", r"(?<![\d.년\s])(?<!\d\s)(?P<rel>지난|오는|올해|올|내년|작년|지난해)?\s?(?P<m>\d{1,2})\s?월(?!\s?\d)(?![가-힣]*\s?(?:간|동안))"),
+    ("d", r"(?<![\d.월])(?:(?P<rel>지난달|지난 달|이달|이번 달|다음 달|다음달|오는|지난)\s?)?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째|만에|치|분))"),
+    ("word", r"(?P<word>이날|당일|같은 날|그날|오늘|어제|전날|그제|내일|다음날|이튿날|어제저녁|어젯밤|지난밤)"),
+]
+_COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+_TIME_RE = re.compile(r"\s?" + _TIME)
+_BARE_TIME_RE = re.compile(_TIME)
+_ZONE_LOCAL = re.compile(r"현지\s?시간|현지\s?시각|미국\s?(?:동부|서부)?\s?시간|\(현지\)")
+_ZONE_KST = re.compile(r"한국\s?시간|한국\s?시각|KST")
+_WORD_OFFSETS = {"오늘": 0, "이날": None, "당일": None, "같은 날": None, "그날": None,
+                 "어제": -1, "어제저녁": -1, "어젯밤": -1, "지난밤": -1, "그제": -2,
+                 "전날": "anchor-1", "내일": 1, "다음날": "anchor+1", "이튿날": "anchor+1"}
+
+
+def scan_dates(text: str, published: datetime | None, lo: int = 0, hi: int | None = None,
+               anchor: date | None = None) -> list[DateMention]:
+    """All date mentions in text[lo:hi], in order; ``anchor`` is the day that
+    '이날' refers to before any date is named (default: the publication day)."""
+    hi = len(text) if hi is None else hi
+    pub = published.date() if isinstance(published, datetime) else published
+    taken: list[tuple[int, int, str, re.Match]] = []
+    for kind, pattern in _COMPILED:
+        for m in pattern.finditer(text, lo, hi):
+            s, e = m.span()
+            if text[s:e].strip() == "" or any(s < te and ts < e for ts, te, _, _ in taken):
+                continue
+            taken.append((s, e, kind, m))
+    taken.sort()
+    out: list[DateMention] = []
+    current = anchor or pub
+    for s, e, kind, m in taken:
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        value, relative = _resolve(kind, m, pub, current)
+        if value is None:
+            continue
+        e, value = _attach_time(text, e, hi, value)
+        value = replace(value, timezone=_zone(text, s, e, lo, hi))
+        e, boundary = _boundary(text, e, hi)
+        out.append(DateMention(s, e, value, boundary, relative))
+        if value.as_date():
+            current = value.as_date()
+    return out
+
+
+def _resolve(kind: str, m: re.Match, pub: date | None, current: date | None):
+    g = m.groupdict()
+    if kind == "ymd":
+        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        return (_valid(y, mo, d, f"{m.group(0)} -> {y:04d}-{mo:02d}-{d:02d}"), False)
+    if kind == "ym":
+        y, mo = int(g["y"]), int(g["m"])
+        return (DateValue(y, mo, trace=f"{m.group(0)} -> {y:04d}-{mo:02d}") if 1 <= mo <= 12 else None, False)
+    if kind == "y":
+        return DateValue(int(g["y"]), trace=f"{m.group(0)} -> {g['y']}"), False
+    if pub is None:
+        return None, True  # relative dates need a publication time
+    if kind == "md":
+        mo, d = int(g["m"]), int(g["d"])
+        y = _nearest_year(pub, mo)
+        return _valid(y, mo, d, f"{m.group(0).strip()} -> {y:04d}-{mo:02d}-{d:02d} (year of publication {pub})"), True
+    if kind == "m":
+        mo = int(g["m"])
+        if not 1 <= mo <= 12:
+            return None, True
+        rel = g.get("rel") or ""
+        y = pub.year + 1 if rel == "내년" else pub.year - 1 if rel in ("작년", "지난해") else \
+            pub.year if rel in ("올해", "올") else _nearest_year(pub, mo, past=rel == "지난", future=rel == "오는")
+        return DateValue(y, mo, trace=f"{m.group(0).strip()} -> {y:04d}-{mo:02d}"), True
+    if kind == "d":
+        d = int(g["d"])
+        rel = (g.get("rel") or "").replace(" ", "")
+        base = pub
+        if rel == "지난달":
+            base = (pub.replace(day=1) - timedelta(days=1))
+            return _valid(base.year, base.month, d, f"{m.group(0)} -> {base.year:04d}-{base.month:02d}-{d:02d} (month before {pub})"), True
+        if rel == "다음달":
+            base = (pub.replace(day=28) + timedelta(days=4))
+            return _valid(base.year, base.month, d, f"{m.group(0)} -> {base.year:04d}-{base.month:02d}-{d:02d}"), True
+        y, mo = _day_month(pub, d, future=rel == "오는", this_month=rel in ("이달", "이번달"))
+        return _valid(y, mo, d, f"{m.group(0).strip()} -> {y:04d}-{mo:02d}-{d:02d} (published {pub})"), True
+    word = g["word"]
+    offset = _WORD_OFFSETS[word]
+    if offset is None:
+        day = current or pub
+        why = "the day last named" if current and current != pub else "publication day"
+    elif isinstance(offset, str):
+        day = (current or pub) + timedelta(days=-1 if offset.endswith("-1") else 1)
+        why = "relative to the day last named"
+    else:
+        day = pub + timedelta(days=offset)
+        why = f"published {pub}"
+    return DateValue(day.year, day.month, day.day, trace=f"{word} -> {day.isoformat()} ({why})"), True
+
+
+def _valid(y: int, mo: int, d: int, trace: str) -> DateValue | None:
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    return DateValue(y, mo, d, trace=trace)
+
+
+def _nearest_year(pub: date, month: int, past: bool = False, future: bool = False) -> int:
+    """The year that puts the month nearest to publication ("12월" in January is last December)."""
+    if past:
+        return pub.year if month < pub.month else pub.year - 1
+    if future:
+        return pub.year if month > pub.month else pub.year + 1
+    diff = month - pub.month
+    if diff > 6:
+        return pub.year - 1
+    if diff < -6:
+        return pub.year + 1
+    return pub.year
+
+
+def _day_month(pub: date, day: int, future: bool = False, this_month: bool = False) -> tuple[int, int]:
+    """'1일' alone: this month if that day is not after publication, else last month."""
+    if this_month or (day <= pub.day and not future):
+        return pub.year, pub.month
+    if future:
+        nxt = pub.replace(day=28) + timedelta(days=4)
+        return (pub.year, pub.month) if day > pub.day else (nxt.year, nxt.month)
+    # A day a little after publication is usually a plan this month ("오는" omitted) only
+    # when very close; otherwise the previous month.
+    if day - pub.day <= 1:
+        return pub.year, pub.month
+    prev = pub.replace(day=1) - timedelta(days=1)
+    return prev.year, prev.month
+
+
+def _attach_time(text: str, end: int, hi: int, value: DateValue) -> tuple[int, DateValue]:
+    m = _TIME_RE.match(text, end, min(hi, end + 20))
+    if not m or value.day is None:
+        m2 = re.match(r"\s?(새벽|아침|오전|낮|오후|저녁|밤)(?!\s?\d)", text[end:min(hi, end + 6)])
+        if m2 and value.day is not None:
+            return end + m2.end(), replace(value, trace=value.trace + f" {m2.group(1)}")
+        return end, value
+    hour = int(m.group("hour"))
+    ampm = m.group("ampm") or ""
+    if ampm in ("오후", "저녁", "밤", "밤늦게") and hour < 12:
+        hour += 12
+    minute = 30 if m.group("half") else int(m.group("minute") or 0)
+    if hour > 24 or minute > 59:
+        return end, value
+    return m.end(), replace(value, hour=hour, minute=minute,
+                            trace=f"{value.trace} {m.group(0).strip()} -> {hour:02d}:{minute:02d}")
+
+
+def _zone(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    around = text[max(lo, start - 10):min(hi, end + 10)]
+    if _ZONE_KST.search(around):
+        return "KST"
+    if _ZONE_LOCAL.search(around):
+        return "local"
+    return None
+
+
+def _boundary(text: str, end: int, hi: int) -> tuple[int, str | None]:
+    m = re.match(r"\s?(?:말|초|중순|께)?\s?(까지|부터|이후|이전|전까지)", text[end:min(hi, end + 8)])
+    if not m:
+        return end, None
+    word = m.group(1)
+    return end + m.end(), "until" if word in ("까지", "이전", "전까지") else "from"
+
+
+def scan_times(text: str, lo: int = 0, hi: int | None = None):
+    """Bare clock times ('오후 5시') that no date precedes; they stay unattached."""
+    return list(_BARE_TIME_RE.finditer(text, lo, len(text) if hi is None else hi))
