@@ -95,7 +95,7 @@ def number_facts(per_article: list[list[Fact]]) -> list[Fact]:
 def estimate_missing_dates(articles: list[Article]) -> list[Article]:
     """An article without a publication time borrows the median time of the others,
     marked as an estimate, so that '1일' or '이날' can still be read."""
-    known = sorted(a.published for a in articles if a.published)
+    known = sorted((a.published for a in articles if a.published), key=lambda d: d.replace(tzinfo=None))
     if not known or len(known) == len(articles):
         return articles
     median = known[len(known) // 2] if len(known) % 2 else known[len(known) // 2 - 1]

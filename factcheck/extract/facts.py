@@ -148,8 +148,9 @@ class ArticleExtractor:
         for s in notices:
             in_notice = [f for f in facts if f.kind == "quantity" and s.start <= f.start < s.end]
             for f in in_notice:
-                after = article.text[f.end:f.end + 4]
-                if not re.match(r"\s?(?:으로|로)\b|\s?(?:으로|로)", after):
+                # "'X'는 'Y'의 잘못", "X가 아니라 Y": the figure marked as subject is the wrong one.
+                after = article.text[f.end:f.end + 8].lstrip("'\"’” ")
+                if re.match(r"(?:은|는|이|가)(?:\s|$)|(?:이|가)?\s?아니라", after):
                     wrong.add((f.value.value, f.value.unit))
         out = []
         for f in facts:

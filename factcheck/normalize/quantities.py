@@ -40,7 +40,7 @@ class QuantityScanner:
         prefix = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
         self.pattern = re.compile(
             rf"(?<![0-9A-Za-z.,])(?P<prefix>{prefix})?\s?"
-            rf"(?:(?P<num>{KOREAN_NUMERAL})(?:\s?(?P<scale>{_SCALE_WORDS})\b\.?)?"
+            rf"(?:(?P<num>{KOREAN_NUMERAL})(?:\s?(?P<scale>{_SCALE_WORDS})(?![A-Za-z])\.?)?"
             rf"|(?<![가-힣])(?P<hangul>{HANGUL_NUMERAL}))"
             rf"(?P<yeo>\s?여)?"
             rf"(?:\s?(?P<unit>{units}))?"
@@ -83,7 +83,7 @@ class QuantityScanner:
             unit_name, dimension, factor = unit.unit, unit.dimension, unit.factor
         else:
             return None
-        if unit_word and text[m.end():m.end() + 1].isalpha() and unit_word.isascii() \
+        if unit_word and re.match(r"[A-Za-z]", text[m.end():m.end() + 1]) and unit_word.isascii() \
                 and unit_word.isalpha():
             return None  # "15 dollarsign" or "3 Mbps": a Latin unit must end a word
         end = m.end() if unit_word or not m.group("yeo") else m.end()

@@ -1,0 +1,75 @@
+"""Ingest: files and folders in, Articles (plus Problems for what could not be used) out.
+
+Nothing here raises for bad input: an unusable file becomes a Problem and the
+other files still load. Article ids follow the sorted file order: a1, a2, ...
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Article, Problem
+from .discover import Source, discover
+from .furniture import furniture_spans, merge_spans
+from .meta import FIELDS, read_meta_csv
+from .pubdate import parse_datetime, resolve
+from .readers import Draft, read
+
+__all__ = ["load_articles", "furniture_spans", "parse_datetime"]
+
+
+def load_articles(paths: list[str | Path]) -> tuple[list[Article], list[Problem]]:
+    """Load every article under ``paths`` (files and folders, folders recursively)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # one path given bare: not a sequence of characters
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    folder_meta: dict[Path, dict[str, dict]] = {}
+    for source in discover(paths, problems):
+        try:
+            data = source.file.read_bytes()
+        except OSError as err:
+            problems.append(Problem(source.path, f"cannot read file: {err.strerror or err}"))
+            continue
+        listed = _meta_row(source, folder_meta, problems)
+        for draft in read(source.kind, source.path, data, problems):
+            articles.append(_article(f"a{len(articles) + 1}", draft, listed))
+    return articles, problems
+
+
+def _meta_row(source: Source, cache: dict, problems: list[Problem]) -> dict:
+    """The meta.csv row for this file, from the meta.csv next to it."""
+    folder = source.file.parent
+    if folder not in cache:
+        shown_folder = source.path.rsplit("/", 1)[0] if "/" in source.path else ""
+        cache[folder] = read_meta_csv(folder, shown_folder, problems)
+    return cache[folder].get(source.file.name, {})
+
+
+def _article(article_id: str, draft: Draft, listed: dict) -> Article:
+    # meta.csv is the corpus keeper's word; it wins over what the file says about itself
+    fields = {key: listed.get(key) or draft.meta.get(key) for key in FIELDS}
+    meta_value, meta_source = None, "none"
+    if listed.get("published"):
+        meta_value, meta_source = listed["published"], "meta"
+    elif draft.meta.get("published"):
+        meta_value, meta_source = draft.meta["published"], draft.meta_source
+    published, source = resolve(meta_value, meta_source, draft.text, draft.body_start)
+    spans = merge_spans(draft.text, draft.furniture + furniture_spans(draft.text, draft.body_start))
+    return Article(
+        id=article_id,
+        path=draft.path,
+        text=draft.text,
+        sha256=draft.sha256,
+        encoding=draft.encoding,
+        title=_text(fields["title"]),
+        outlet=_text(fields["outlet"]),
+        url=_text(fields["url"]),
+        published=published,
+        published_source=source,
+        extracted=draft.extracted,
+        furniture=tuple(spans),
+    )
+
+
+def _text(value: object) -> str | None:
+    return (str(value).strip() or None) if value is not None else None

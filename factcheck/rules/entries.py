@@ -1,0 +1,190 @@
+"""One small frozen record per rule kind.
+
+Every record keeps ``source`` (file path) and ``line`` so that the stages using a
+rule can say where it came from ("hedge 최대 from rules/hedges.yaml:12").
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+def word_key(text: str) -> str:
+    """Lookup key for a surface word: width/compatibility forms folded (％ -> %,
+    ㎞ -> km), case folded, whitespace removed (샘 올트먼 == 샘올트먼)."""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit word family. ``base`` names the unit that ``factor`` converts to
+    (hour: base second, factor 3600); a base unit has ``base`` None.
+    Units compare only when they share a base unit."""
+
+    name: str
+    dimension: str
+    words: tuple[str, ...]
+    factor: float = 1.0
+    base: str | None = None
+    source: str = ""
+    line: int = 0
+
+    @property
+    def base_unit(self) -> str:
+        return self.base or self.name
+
+    def to_base(self, value: float) -> float:
+        return value * self.factor
+
+
+# Effects that bound only one side get no width unless a tolerance says so.
+DEFAULT_TOLERANCE = {"approx": 0.1, "near_below": 0.1}
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """A word that widens or bounds a number (약, 최대, 이상, 육박 ...)."""
+
+    words: tuple[str, ...]
+    position: str  # before | after the number
+    effect: str  # approx | at_most | at_least | below | above | near_below
+    tolerance: float | None = None
+    source: str = ""
+    line: int = 0
+
+    def bounds(self, value: float) -> tuple[float, float]:
+        """The interval a hedged value stands for.
+
+        approx: value ± tolerance (relative); near_below: [value·(1−t), value];
+        at_most/below: [0, value] (−inf for negative values); at_least/above:
+        [value, +inf], or [value, value·(1+t)] when a tolerance is given (여, 남짓).
+        Open bounds (미만, 초과) are kept closed: intervals are for overlap tests.
+        """
+        t = self.tolerance if self.tolerance is not None else DEFAULT_TOLERANCE.get(self.effect)
+        if self.effect == "approx":
+            a, b = value * (1 - t), value * (1 + t)
+            return (min(a, b), max(a, b))
+        if self.effect == "near_below":
+            return (min(value * (1 - t), value), value)
+        if self.effect in ("at_most", "below"):
+            return (0.0 if value >= 0 else -math.inf, value)
+        # at_least, above
+        return (value, value * (1 + t) if t is not None else math.inf)
+
+
+STATUS_SCOPES = frozenset({"plan", "forecast", "actual"})
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A word that gives a number its scope (월 -> per_month, 까지 -> by_date) or
+    its status (계획 -> plan, 전망 -> forecast)."""
+
+    words: tuple[str, ...]
+    scope: str
+    position: str
+    source: str = ""
+    line: int = 0
+
+    @property
+    def is_status(self) -> bool:
+        return self.scope in STATUS_SCOPES
+
+
+@dataclass(frozen=True)
+class Alias:
+    canonical: str
+    type: str  # person | org | product | place | event | other
+    aliases: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place; ``within`` holds the canonical names of its parents (a region such
+    as 수도권 is one parent of 서울, 대한민국 another path up)."""
+
+    name: str
+    type: str
+    within: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Title:
+    words: tuple[str, ...]
+    role: str | None = None
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class OrgSuffix:
+    words: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class EventWord:
+    type: str
+    words: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    words: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Correction:
+    words: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ConflictRule:
+    """How one comparison rule reports: severity, tolerances, on/off."""
+
+    rule: str
+    severity: str = "medium"
+    severity_same_article: str | None = None
+    tolerance: float = 0.0
+    rate_tolerance: float = 0.0
+    enabled: bool = True
+    description: str = ""
+    source: str = ""
+    line: int = 0
+
+    def severity_for(self, same_article: bool) -> str:
+        if same_article and self.severity_same_article:
+            return self.severity_same_article
+        return self.severity
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A page-noise pattern. ``applies``: ``line`` marks the matching line;
+    ``following_lines`` marks it and the lines after it up to the next blank line
+    (a "관련기사" heading and its list)."""
+
+    pattern: str
+    applies: str
+    description: str = ""
+    source: str = ""
+    line: int = 0
+    regex: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.regex is None:  # the loader has already checked that it compiles
+            object.__setattr__(self, "regex", re.compile(self.pattern))
