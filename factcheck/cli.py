@@ -70,16 +70,20 @@ def check_command(paths, out, json_path, no_html, rules_dir, quiet):
     """Check articles (files or folders) and write the reports.
 
     Reads .txt, .md, .html/.htm and .jsonl articles; files that cannot be read are
-    reported by name and skipped. Exit 0 when every input was read, 2 otherwise.
+    reported by name and skipped. Exit 0 when every input was read, 2 otherwise
+    (and when a report cannot be written).
     """
     from .report import write_html, write_json
 
     result, _ = _run_check(paths, rules_dir, quiet)
     _report_problems(result, quiet)
-    if not no_html:
-        write_html(result, out)
-    if json_path:
-        write_json(result, json_path)
+    for wanted, target, write in ((not no_html, out, write_html), (bool(json_path), json_path, write_json)):
+        if not wanted:
+            continue
+        try:
+            write(result, target)
+        except OSError as error:  # an unwritable report path is an input error, not a crash
+            _fail(FactcheckError(f"{target}: cannot write report: {error.strerror or error}"))
     if not quiet:
         kinds = {}
         for c in result.conflicts:

@@ -35,6 +35,30 @@ def place_conflicts(facts: list[Fact], compatible) -> list[Proposal]:
     return out
 
 
+def loose_place_match(places):
+    """Place compatibility that also reads unknown venues by the places they name:
+    '경북 OO센터' and 'OO시청' lie within 경북 and OO시, whatever the venue is."""
+    names = sorted(places.names(), key=len, reverse=True)
+
+    def anchors(name: str) -> list[str]:
+        found = []
+        for word in name.split():
+            hit = next((n for n in names if len(n) >= 2 and word.startswith(n)), None)
+            if hit:
+                found.append(hit)
+        return found
+
+    def compatible(a: str, b: str) -> bool:
+        if places.compatible(a, b):
+            return True
+        for x, y in ((a, b), (b, a)):
+            if places.place(x) is None and any(places.compatible(anchor, y) for anchor in anchors(x)):
+                return True
+        return False
+
+    return compatible
+
+
 def _event_block(key: str) -> str:
     """Events match on day and participants; the event word may differ (회동/만나)."""
     _, day, who = key.split("|", 2)

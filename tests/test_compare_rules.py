@@ -1,0 +1,97 @@
+"""Each comparison rule on small articles written for the test (not from any corpus).
+
+A case is a set of articles (name -> text, all published on the given day) and
+the conflicts expected: (kind, rule) pairs, or none at all for look-alikes.
+"""
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pipeline import check
+
+HEAD = "입력 2024.03.15 09:00\n\n"
+
+CASES = [
+    ("rate vs total by a date",
+     {"a.txt": "한빛전자는 2027년까지 40만 장의 패널을 납품받기로 했다.",
+      "b.txt": "한빛전자는 월 40만 장의 패널을 납품받는다."},
+     {("numeric_scope", "numeric_scope")}),
+    ("cut by vs cut to",
+     {"a.txt": "정부는 수입 철강에 매기는 관세를 기존 30%에서 12%로 낮추기로 했다.",
+      "b.txt": "정부는 수입 철강 관세를 12% 인하하기로 했다."},
+     {("numeric_scope", "numeric_scope")}),
+    ("same total over different periods",
+     {"a.txt": "두 회사는 향후 5년간 800억 달러를 반도체 설비에 투자한다.",
+      "b.txt": "두 회사는 7년 동안 800억 달러를 반도체 설비에 투자한다."},
+     {("numeric_value", "numeric_period")}),
+    ("dropped magnitude word",
+     {"a.txt": "정부는 항만 개발에 4200억 달러를 쓴다고 밝혔다.",
+      "b.txt": "정부는 항만 개발에 4200억 달러를 배정했다.",
+      "c.txt": "사설: 정부가 항만 개발에 4200달러를 쓴다는 계획은 과하다."},
+     {("numeric_value", "magnitude_slip")}),
+    ("start vs deadline",
+     {"a.txt": "신규 노선의 착공은 2026년 6월부터 시작된다고 공사는 밝혔다.",
+      "b.txt": "공사는 신규 노선의 착공 여부를 2026년 6월까지 결정한다고 밝혔다."},
+     {("date", "date_boundary")}),
+    ("acronym spelled out two ways",
+     {"a.txt": "양국은 'KAPS(Korea America Partnership Summit)' 회의를 연다.",
+      "b.txt": "양국은 'KAPS(Korea Asia Pacific Strategy)' 회의를 연다."},
+     {("entity", "expansion")}),
+    ("one quote, two speakers",
+     {"a.txt": "박서준 산업부 장관은 \"수출 회복세가 하반기에도 이어질 것으로 본다\"고 말했다.",
+      "b.txt": "최민호 기재부 차관은 \"수출 회복세가 하반기에도 이어질 것으로 본다\"고 말했다."},
+     {("attribution", "attribution")}),
+    ("hedged bound is no conflict",
+     {"a.txt": "새 펀드는 최대 300억 달러 규모로 조성된다.",
+      "b.txt": "새 펀드는 300억 달러 규모로 조성된다."},
+     set()),
+    ("same amount in other notations",
+     {"a.txt": "총 투자액은 1조 2천억 원이다.",
+      "b.txt": "총 투자액은 1조2000억원이다.",
+      "c.txt": "총 투자액은 일조이천억 원이다."},
+     set()),
+    ("a dispute between parties is not an attribution conflict",
+     {"a.txt": "박서준 장관은 \"농산물 시장은 추가로 열리지 않는다\"고 말했다.",
+      "b.txt": "상대국 대표는 \"농산물 시장이 완전히 열렸다\"고 주장했다."},
+     set()),
+    ("a retracted figure is not compared",
+     {"a.txt": "정부는 연간 150억 달러 한도로 투자한다.\n\n■ 바로잡습니다\n"
+               "기사 속 '연간 150억 달러'는 '연간 120억 달러'의 잘못이므로 바로잡습니다.",
+      "b.txt": "정부는 연간 120억 달러 한도로 투자한다."},
+     set()),
+]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    def _run(articles: dict[str, str]):
+        folder = tmp_path_factory.mktemp("case")
+        for name, text in articles.items():
+            (folder / name).write_text(HEAD + text + "\n", encoding="utf-8")
+        return check([folder])
+    return _run
+
+
+@pytest.mark.parametrize("name,articles,expected", CASES, ids=[c[0] for c in CASES])
+def test_rule(run, name, articles, expected):
+    result = run(articles)
+    found = {(c.kind, c.rule) for c in result.conflicts}
+    assert found == expected, [c.explanation for c in result.conflicts]
+
+
+def test_conflict_id_survives_edits_elsewhere(run):
+    a = {"a.txt": "한빛전자는 2027년까지 40만 장의 패널을 납품받기로 했다.",
+         "b.txt": "한빛전자는 월 40만 장의 패널을 납품받는다."}
+    first = run(a).conflicts
+    edited = dict(a, **{"b.txt": "관련 소식이다.\n\n한빛전자는 월 40만 장의 패널을 납품받는다."})
+    second = run(edited).conflicts
+    assert [c.id for c in first] == [c.id for c in second]
+
+
+def test_event_place_needs_same_day_and_participants(run):
+    same = run({"a.txt": "14일 정부서울청사에서 박서준 장관과 최민호 차관이 회동했다.",
+                "b.txt": "박서준 장관은 14일 세종청사에서 최민호 차관과 회동했다."})
+    assert {(c.kind, c.rule) for c in same.conflicts} == {("entity", "event_place")}
+    other_day = run({"a.txt": "14일 정부서울청사에서 박서준 장관과 최민호 차관이 회동했다.",
+                     "b.txt": "박서준 장관은 12일 세종청사에서 최민호 차관과 회동했다."})
+    assert not other_day.conflicts
