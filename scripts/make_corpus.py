@@ -58,12 +58,17 @@ ACRONYMS = [("MASGA", ["Make American Shipbuilding Great Again", "Make America S
             ("LOI", ["Letter of Intent", "Letter of Interest"]),
             ("CHIPS", ["Creating Helpful Incentives to Produce Semiconductors",
                        "Creating Helpful Initiatives to Produce Semiconductors"])]
-QUOTES = ["한국 없이는 AI 발전이 불가능하다", "이번 협력은 양국 산업의 새로운 전환점이 될 것",
-          "공급망 안정이 무엇보다 중요하다는 데 뜻을 같이했다", "특이점은 메모리칩에 달려 있다",
-          "지역 균형발전에 부합하는 투자가 되도록 하겠다", "합의 내용은 이미 충분히 검증됐다",
-          "가격보다 속도가 경쟁력을 좌우하는 시대", "우리 기업이 손해 보는 합의는 없을 것",
-          "미래 세대를 위한 투자라는 점을 잊지 말아야 한다", "현장의 목소리를 끝까지 듣겠다",
-          "규제 완화 없이는 대규모 투자도 어렵다", "세계에서 가장 모범적인 테스트베드가 될 것"]
+# Quotes carry story words so that only the articles of one story share a quote.
+QUOTES = ["{b} 없이는 {market} 경쟁에서 앞서 나갈 수 없다", "이번 협력은 {a}와 {b} 모두에 새로운 전환점이 될 것",
+          "{market} 공급망 안정이 무엇보다 중요하다는 데 뜻을 같이했다", "{market} 경쟁의 승패는 결국 속도에 달려 있다",
+          "{region}의 균형발전에 부합하는 투자가 되도록 하겠다", "{b}와의 합의 내용은 이미 충분히 검증됐다",
+          "{region} 공장은 {market} 시장의 판도를 바꿀 것", "{a}가 손해 보는 합의는 없을 것",
+          "{market} 투자는 미래 세대를 위한 투자라는 점을 잊지 말아야 한다", "{region} 현장의 목소리를 끝까지 듣겠다",
+          "규제 완화 없이는 {region} 같은 대규모 투자도 어렵다", "{region}이 세계에서 가장 모범적인 {market} 거점이 될 것"]
+OFFICIAL_QUOTES = ["정부도 {region} 공장 인허가 절차를 최대한 앞당기겠다", "{a}의 {region} 투자에 필요한 전력망을 먼저 깔겠다",
+                   "{market} 산업 지원 예산을 {region} 사업에 우선 배정하겠다", "{b}와의 협력이 {region} 일자리로 이어지도록 챙기겠다"]
+EXPERT_QUOTES = ["이번 합의로 {market} 시장에서 {a}의 격차는 더 벌어질 것", "{b}의 {market} 수요가 꺾이면 {a}도 부담을 안게 된다",
+                 "{region} 공장이 제때 가동될지가 {a} 실적의 관건", "{market} 가격이 안정되는 계기가 될 수 있다"]
 FILLER = [
     "업계에서는 이번 결정이 {a}의 중장기 전략에 적지 않은 영향을 줄 것으로 보고 있다.",
     "{a} 관계자는 구체적인 일정과 조건은 아직 협의 중이라고 설명했다.",
@@ -195,7 +200,7 @@ def make_story(i: int, rng: random.Random, start: datetime) -> Story:
     expert = Person(korean_name(rng), title, org)
     day = start + timedelta(days=rng.randrange(0, 60))
     invest = rng.choice([150, 200, 250, 350, 500, 700, 1200, 2000, 3500, 5000]) * 10 ** 8
-    return Story(
+    story = Story(
         index=i, a=a, b=b, leader_a=leader_a, leader_b=leader_b, official=official, expert=expert,
         day=day, hour=rng.choice([9, 10, 11, 14, 15, 16, 18]), venue=rng.choice(VENUES),
         region=rng.choice(REGIONS), invest_usd=invest, rate=rng.uniform(1360, 1460),
@@ -205,7 +210,12 @@ def make_story(i: int, rng: random.Random, start: datetime) -> Story:
         cut_from=rng.choice([20, 25, 30]), cut_to=rng.choice([10, 12, 15]),
         plan_years=rng.choice([3, 4, 5, 10]), plan_usd=rng.choice([100, 200, 300, 550, 800]) * 10 ** 8,
         quote=rng.choice(QUOTES), acronym=rng.choice(ACRONYMS),
+        extras={"official_quote": rng.choice(OFFICIAL_QUOTES), "expert_quote": rng.choice(EXPERT_QUOTES)},
     )
+    words = {"a": story.a, "b": story.b, "market": story.market, "region": story.region}
+    story.quote = story.quote.format(**words)
+    story.extras = {k: v.format(**words) for k, v in story.extras.items()}
+    return story
 
 
 # Ways an article can get a figure "wrong" (or differently scoped) against the others.
@@ -289,7 +299,7 @@ def article_text(story: Story, k: int, rng: random.Random, perturb: str | None) 
         (f"{j(s.a, '은/는')} {s.region} 지역에 신규 공장을 짓고 {volume_text}의 {j(thing, '을/를')} {s.b}에 공급하기로 했다. "
          f"이는 현재 {j(s.b, '이/가')} 확보한 물량의 {rng.choice([2, 3, 1.5])}배 수준이다."),
         (f"{speaker.name} {j(speaker.title, '은/는')} “{s.quote}”라고 말했다. "
-         f"{j(s.official.full, '은/는')} “정부도 인허가 절차를 최대한 앞당기겠다”고 화답했다."),
+         f"{j(s.official.full, '은/는')} “{s.extras['official_quote']}”고 화답했다."),
         (f"{j(s.expert.full, '은/는')} “{s.market} 시장에서 {s.a}의 점유율은 {share}%에 이른다”며 "
          f"“이번 합의로 격차는 더 벌어질 것”이라고 내다봤다."),
         (f"양측은 {j(s.item, '을/를')} {s.cut_from}%에서 {change}하는 방안에도 합의했다. "

@@ -15,7 +15,7 @@ from factcheck.ingest.pubdate import KST
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-DEV = Path(__file__).resolve().parent / "data" / "ingest" / "dev-tariff"
+DEV = Path(__file__).resolve().parent / "data" / "corpora" / "dev-tariff"
 
 
 def K(*args) -> datetime:

@@ -13,7 +13,7 @@ from factcheck.ingest import load_articles
 from factcheck.ingest.furniture import furniture_spans
 from factcheck.ingest.textlines import iter_lines
 
-DEV = Path(__file__).resolve().parent / "data" / "ingest" / "dev-tariff"
+DEV = Path(__file__).resolve().parent / "data" / "corpora" / "dev-tariff"
 BODY = "한미 양국은 29일 경주에서 열린 정상회담에서 3500억 달러 규모의 대미 투자에 합의했다. " * 2
 LONG_COMMENT = "저는 이번 합의가 3500억 달러 규모라서 너무 크다고 생각합니다. " * 3
 
