@@ -167,5 +167,14 @@ def rules_check(directory):
     click.echo(f"rules OK: {directory or default_directory()}")
 
 
+def _register_command_modules() -> None:
+    from .commands import ci, review
+
+    for module in (review, ci):
+        module.register(main)
+
+
+_register_command_modules()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -41,6 +41,18 @@ CASES = [
      {"a.txt": "박서준 산업부 장관은 \"수출 회복세가 하반기에도 이어질 것으로 본다\"고 말했다.",
       "b.txt": "최민호 기재부 차관은 \"수출 회복세가 하반기에도 이어질 것으로 본다\"고 말했다."},
      {("attribution", "attribution")}),
+    ("one encounter on two dates",
+     {"a.txt": "박서준 장관과 최민호 차관은 12일 회동했다.",
+      "b.txt": "박서준 장관은 10일 최민호 차관과 회동했다."},
+     {("date", "event_date")}),
+    ("an article naming both days describes two encounters",
+     {"a.txt": "박서준 장관과 최민호 차관은 12일 회동했다. 박서준 장관은 10일에도 최민호 차관과 회동했다.",
+      "b.txt": "박서준 장관은 10일 최민호 차관과 회동했다."},
+     set()),
+    ("encounters months apart are different visits",
+     {"a.txt": "박서준 장관과 최민호 차관은 2023년 11월 2일 회동했다.",
+      "b.txt": "박서준 장관은 12일 최민호 차관과 회동했다."},
+     set()),
     ("hedged bound is no conflict",
      {"a.txt": "새 펀드는 최대 300억 달러 규모로 조성된다.",
       "b.txt": "새 펀드는 300억 달러 규모로 조성된다."},
@@ -94,4 +106,5 @@ def test_event_place_needs_same_day_and_participants(run):
     assert {(c.kind, c.rule) for c in same.conflicts} == {("entity", "event_place")}
     other_day = run({"a.txt": "14일 정부서울청사에서 박서준 장관과 최민호 차관이 회동했다.",
                      "b.txt": "박서준 장관은 12일 세종청사에서 최민호 차관과 회동했다."})
-    assert not other_day.conflicts
+    # Two days apart: a date conflict for the editor, but no place conflict.
+    assert {(c.kind, c.rule) for c in other_day.conflicts} == {("date", "event_date")}

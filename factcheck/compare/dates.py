@@ -20,9 +20,41 @@ def boundary_conflicts(facts: list[Fact]) -> list[Proposal]:
         start = tuple(f for f in group if f.scope == "from_date")
         if not until or not start:
             continue
-        if not any(a.article != b.article for a in until for b in start):
-            continue
+        if not any(a.article != b.article and set(a.context) & set(b.context) for a in until for b in start):
+            continue  # different articles, and some shared words: the same plan
         out.append(Proposal("date", "date_boundary", f"{iso}|start~deadline", (start, until),
                             f"{iso} is when something starts in '{start[0].text}' but a deadline in "
                             f"'{until[0].text}': the same date read as a start and as an end."))
+    return out
+
+
+def event_date_conflicts(facts: list[Fact], window_days: int = 7) -> list[Proposal]:
+    """The same people meeting on different days in different articles.
+
+    An article that names both days knows they are two events, so only articles
+    that date the encounter once take part. Dates one day apart may be one moment
+    in two time zones; dates far apart are different visits.
+    """
+    by_people: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for f in facts:
+        if f.kind == "event" and f.value.as_date():
+            by_people[f.subject][f.article].append(f)
+    out = []
+    for people, per_article in by_people.items():
+        days: dict = defaultdict(list)
+        for article_facts in per_article.values():
+            named = {f.value.as_date() for f in article_facts}
+            if len(named) == 1:
+                days[named.pop()].extend(article_facts)
+        if len(days) < 2:
+            continue
+        ordered = sorted(days)
+        for a, b in zip(ordered, ordered[1:]):
+            gap = (b - a).days
+            if 1 < gap <= window_days:
+                side_a, side_b = tuple(days[a]), tuple(days[b])
+                out.append(Proposal("date", "event_date", f"{people}|{a.isoformat()}~{b.isoformat()}",
+                                    (side_a, side_b),
+                                    f"The encounter of {people.replace('+', ', ')} is dated {a.isoformat()} in "
+                                    f"'{side_a[0].text}' but {b.isoformat()} in '{side_b[0].text}'."))
     return out

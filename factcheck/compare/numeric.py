@@ -52,8 +52,13 @@ def comparable(f: Fact) -> bool:
     return f.kind == "quantity" and f.status not in ("retracted", "correction")
 
 
-def shares_context(a: Fact, b: Fact) -> bool:
-    return bool(set(a.context) & set(b.context))
+def shares_context(a: Fact, b: Fact, at_least: int = 1) -> bool:
+    return len(set(a.context) & set(b.context)) >= at_least
+
+
+def context_needed(f: Fact) -> int:
+    """Percentages are everywhere in news: two of them need more shared words to be one claim."""
+    return 2 if f.value.dimension in ("percent", "percent_point") else 1
 
 
 def value_key(f: Fact) -> tuple[str, float]:
@@ -75,8 +80,9 @@ def scope_conflicts(facts: list[Fact]) -> list[Proposal]:
         side_a = [f for f in group if f.scope == a_scope]
         side_b = [f for f in group if f.scope == b_scope]
         # Only facts that share sentence context with the other side: same thing.
-        side_a2 = [f for f in side_a if any(shares_context(f, g) for g in side_b)]
-        side_b2 = [g for g in side_b if any(shares_context(f, g) for f in side_a2)]
+        need = context_needed(group[0])
+        side_a2 = [f for f in side_a if any(shares_context(f, g, need) for g in side_b)]
+        side_b2 = [g for g in side_b if any(shares_context(f, g, need) for f in side_a2)]
         if not side_a2 or not side_b2:
             continue
         q = group[0].value
@@ -172,7 +178,7 @@ def magnitude_conflicts(facts: list[Fact]) -> list[Proposal]:
         plain = [f for f in group if f.value.value < 1e6 and not any(c in f.text for c in "만억조천")]
         for slip in plain:
             big = [g for g in group for k in (1e4, 1e8, 1e12)
-                   if math.isclose(g.value.value, slip.value.value * k, rel_tol=1e-9)]
+                   if math.isclose(g.value.value, slip.value.value * k, rel_tol=1e-9) and shares_context(slip, g)]
             if not big:
                 continue
             factor = big[0].value.value / slip.value.value

@@ -37,7 +37,9 @@ def same_person(a: str, b: str) -> bool:
 
 
 def attribution_conflicts(facts: list[Fact]) -> list[Proposal]:
-    quotes = [f for f in facts if f.kind == "quote" and f.speaker and len(_norm(str(f.value))) >= MIN_QUOTE_CHARS]
+    # Only speakers read from sentence structure; a guess from a neighbouring name is too weak.
+    quotes = [f for f in facts if f.kind == "quote" and f.speaker and "speaker:strong" in f.qualifiers
+              and len(_norm(str(f.value))) >= MIN_QUOTE_CHARS]
     # Block by a short fingerprint of the quote's content so that we never compare all pairs.
     blocks: dict[str, list[Fact]] = defaultdict(list)
     for f in quotes:

@@ -20,6 +20,8 @@ from .sentences import Sentence, split_sentences
 _PLAN = re.compile(r"계획|예정|전망|목표|방침|할 것|키로|기로|추진")
 _STATED_RATE = re.compile(r"달러당\s?\d[\d,]*(?:\.\d+)?\s?원|환율\s?\d[\d,]*(?:\.\d+)?\s?원|\d[\d,]*(?:\.\d+)?\s?원\s?(?:기준|환율|으로 환산)")
 _MARKET = re.compile(r"([A-Za-z0-9가-힣]+)\s?시장(?:의|에서)?\s?(?:점유율\s?(?:은|는|이|가|을|를)?)?\s?(?:[가-힣]+\s)?$")
+# Event types in which the participants meet; briefings and announcements are one-sided.
+ENCOUNTERS = frozenset({"meeting", "visit", "summit", "talks", "signing", "deal", "conference"})
 _TOPIC = re.compile(r"([A-Za-z0-9가-힣·]+?)(?:은|는|이|가)\s")
 
 
@@ -120,15 +122,24 @@ class ArticleExtractor:
             sent = _sentence_at(sentences, q.start)
             out.append(self._fact(article, sent, "quote", q.start, q.end, q.inner,
                                   speaker=self.canonical(q.speaker) if q.speaker else None,
-                                  attribute="quote", trace=f"speaker: {q.speaker or '?'} ({q.how})"))
+                                  attribute="quote", qualifiers=("speaker:strong",) if q.strong else (), trace=f"speaker: {q.speaker or '?'} ({q.how})"))
         return out
 
     def _events(self, article, sentences, people, dates) -> list[Fact]:
         out = []
         for e in self.events.find(article.text, sentences, people, dates):
-            if not e.place or not e.date or len(e.participants) < 2:
+            if not e.date or len(e.participants) < 2:
                 continue
             sent = sentences[e.sentence]
+            if e.type in ENCOUNTERS:
+                # When two or more people met: compared across articles by event_date.
+                d = e.date
+                out.append(self._fact(article, sent, "event", d.start, d.end, d.value,
+                                      subject="+".join(e.participants), attribute="date", event=e.type,
+                                      trace=f"{e.type} of {', '.join(e.participants)} on {d.value.iso()}"
+                                            f" ({d.value.trace})"))
+            if not e.place:
+                continue
             key = f"{e.type}|{e.date.value.iso()[:10]}|{'+'.join(e.participants)}"
             start, end, name = e.place
             out.append(self._fact(article, sent, "place", start, end, self.canonical(name), subject=key,

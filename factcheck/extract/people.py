@@ -62,22 +62,38 @@ class PeopleFinder:
         ("김용" + "범"), so names are read as whole words starting with a proper noun."""
         out = []
         words = _words(sent.tokens)
+        skip_to = -1
         for i, word in enumerate(words):
-            first = word[0]
-            name = text[first.start:word[-1].end]
-            if first.tag.split("+")[0] != "NNP" or not re.fullmatch(r"[가-힣]{2,4}(?: [가-힣]{2,5})?", name) \
-                    or any(t.tag.split("+")[0] not in _NAME_TAGS for t in word) or self.is_place(name):
+            if i <= skip_to or not self._is_name_word(text, word):
                 continue
+            first, last, j = word[0], word[-1], i
+            # "도널드 트럼프": a given name and a family name are one person.
+            if j + 1 < len(words) and self._is_name_word(text, words[j + 1]) and \
+                    " " not in text[first.start:last.end]:
+                j += 1
+                last = words[j][-1]
+            name = text[first.start:last.end]
+            skip_to = j
             title = None  # the last title of the noun run: "대통령 정책 실장" -> 실장
-            for nxt in words[i + 1:i + 4]:
+            for nxt in words[j + 1:j + 4]:
                 for t in nxt:
                     if t.tag.split("+")[0] in _NOUN_TAGS:
                         title = self._title_of(t.text) or title
                 if any(t.tag.split("+")[0] not in _NOUN_TAGS for t in nxt):
                     break  # a particle or a verb ends the noun phrase
             if title:
-                out.append(PersonMention(name, title, first.start, word[-1].end, sent.index))
+                out.append(PersonMention(name, title, first.start, last.end, sent.index))
         return out
+
+    def _is_name_word(self, text: str, word) -> bool:
+        """A word that can be a person's name: a proper noun of 2-4 syllables that is
+        not a place and does not carry a title ('대통령실' is an office, not a person)."""
+        name = text[word[0].start:word[-1].end]
+        return (word[0].tag.split("+")[0] == "NNP"
+                and re.fullmatch(r"[가-힣]{2,4}(?: [가-힣]{2,5})?", name) is not None
+                and all(t.tag.split("+")[0] in _NAME_TAGS for t in word)
+                and not self.is_place(name)
+                and not any(t in name for t in self.titles if len(t) > 1))
 
     def _title_of(self, word: str) -> str | None:
         for title in self.titles:

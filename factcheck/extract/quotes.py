@@ -26,6 +26,7 @@ class QuoteMention:
     inner: str          # the words inside the marks
     speaker: str | None
     how: str            # how the speaker was found, for the explanation
+    strong: bool = False  # found from sentence structure, not guessed from a nearby name
 
 
 def find_quotes(text: str, sentences: list[Sentence], people: list[PersonMention]) -> list[QuoteMention]:
@@ -38,7 +39,8 @@ def find_quotes(text: str, sentences: list[Sentence], people: list[PersonMention
         for m in _QUOTE.finditer(text, sent.start, sent.end):
             inner = next(g for g in m.groups() if g is not None)
             speaker, how = _speaker(text, sent, m, in_sent, last_speaker, last_subject)
-            out.append(QuoteMention(m.start(), m.end(), inner, speaker, how))
+            strong = speaker is not None and not how.startswith(("person before", "subject carried"))
+            out.append(QuoteMention(m.start(), m.end(), inner, speaker, how, strong))
             if speaker:
                 last_speaker = speaker
         if subject:

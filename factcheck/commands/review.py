@@ -1,0 +1,6 @@
+"""factcheck review commands."""
+from __future__ import annotations
+
+
+def register(main) -> None:
+    """Add this module's commands to the top-level click group."""
