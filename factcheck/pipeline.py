@@ -50,6 +50,7 @@ class Engine:
 def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
           progress: Progress | None = None, rules=None, cache=None) -> Result:
     from .compare import compare
+    from .extract.names import unify_names
     from .ingest import load_articles
     from .rules import load_rules
 
@@ -73,7 +74,7 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
         per_article.append(facts)
         if progress:
             progress("analysed", i, len(articles))
-    facts = number_facts(per_article)
+    facts = unify_names(number_facts(per_article))
     timings["extract"] = time.perf_counter() - t0 - timings["ingest"]
     conflicts = compare(facts, articles, rules)
     if progress:

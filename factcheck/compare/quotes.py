@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
+from ..extract.names import same_person
 from ..model import Fact
 from .proposal import Proposal
 
@@ -15,25 +16,6 @@ MIN_QUOTE_CHARS = 12
 
 def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
-
-
-def jamo(text: str) -> str:
-    return unicodedata.normalize("NFD", text)
-
-
-def same_person(a: str, b: str) -> bool:
-    """Spelling variants (알트먼/올트먼) match on jamo; short names never on score alone."""
-    if a == b:
-        return True
-    a_last, b_last = a.split()[-1], b.split()[-1]
-    if a_last == b_last and len(a_last) >= 3:
-        return True
-    if min(len(a_last), len(b_last)) < 3:
-        return False
-    # Korean names of three syllables differ in one syllable for different people (이재명/이재용).
-    if re.fullmatch(r"[가-힣]{2,3}", a_last) and re.fullmatch(r"[가-힣]{2,3}", b_last):
-        return False
-    return fuzz.ratio(jamo(a_last), jamo(b_last)) >= 85
 
 
 def attribution_conflicts(facts: list[Fact]) -> list[Proposal]:
