@@ -50,7 +50,7 @@ class Engine:
 def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
           progress: Progress | None = None, rules=None, cache=None) -> Result:
     from .compare import compare
-    from .extract.names import unify_names
+    from .extract.names import apply_aliases, learn_aliases, unify_names
     from .ingest import load_articles
     from .rules import load_rules
 
@@ -74,7 +74,8 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
         per_article.append(facts)
         if progress:
             progress("analysed", i, len(articles))
-    facts = unify_names(number_facts(per_article))
+    learned = learn_aliases([a.text for a in articles])
+    facts = unify_names(apply_aliases(number_facts(per_article), learned))
     timings["extract"] = time.perf_counter() - t0 - timings["ingest"]
     conflicts = compare(facts, articles, rules)
     if progress:

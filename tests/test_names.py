@@ -26,3 +26,11 @@ def test_unlisted_spelling_variants_meet_in_an_event(tmp_path):
                                     encoding="utf-8")
     result = check([tmp_path])
     assert [(c.kind, c.rule) for c in result.conflicts] == [("entity", "event_place")]
+
+
+def test_aliases_learned_from_parentheses():
+    from factcheck.extract.names import learn_aliases
+
+    learned = learn_aliases(["한빛전자(Hanbit Electronics)는 SK하이닉스(SK hynix)와 손잡았다.",
+                             "Daewon(대원물산)도 참여했다. 관세(25%)는 그대로다."])
+    assert learned == {"Hanbit Electronics": "한빛전자", "SK hynix": "SK하이닉스", "Daewon": "대원물산"}

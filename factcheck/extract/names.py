@@ -87,3 +87,32 @@ def _rename(f: Fact, rep: dict[str, str]) -> Fact:
     if f.speaker and rep.get(f.speaker, f.speaker) != f.speaker:
         return replace(f, speaker=rep[f.speaker])
     return f
+
+
+# "오픈AI(OpenAI)", "SK하이닉스(SK hynix)", "OpenAI(오픈AI)": a name with its other-script form.
+_PAIR = re.compile(r"(?<![\w])([A-Za-z0-9]{0,10}[가-힣][가-힣A-Za-z0-9]{1,20}|[A-Za-z][A-Za-z0-9]{1,20})\s?\(\s?"
+                   r"([A-Za-z][A-Za-z0-9 .&-]{1,30}|[가-힣][가-힣A-Za-z0-9]{1,20})\s?\)")
+
+
+def learn_aliases(texts: list[str]) -> dict[str, str]:
+    """Names given in two scripts anywhere in the corpus: the Latin form -> the Hangul form."""
+    learned: dict[str, str] = {}
+    for text in texts:
+        for m in _PAIR.finditer(text):
+            a, b = m.group(1), m.group(2).strip()
+            hangul, latin = (a, b) if re.search(r"[가-힣]", a) else (b, a)
+            if not re.search(r"[가-힣]", hangul) or re.search(r"[가-힣]", latin) or len(latin) < 2:
+                continue
+            learned.setdefault(latin, hangul)
+    return learned
+
+
+def apply_aliases(facts: list[Fact], learned: dict[str, str]) -> list[Fact]:
+    """Rewrite sentence context words so that facts naming one thing in two scripts meet."""
+    if not learned:
+        return facts
+    out = []
+    for f in facts:
+        context = tuple(sorted({learned.get(w, w) for w in f.context}))
+        out.append(replace(f, context=context) if context != f.context else f)
+    return out
