@@ -26,19 +26,33 @@ class DateMention:
 
 _AMPM = r"(?P<ampm>오전|오후|새벽|아침|낮|저녁|밤|밤늦게|자정|정오)"
 _TIME = rf"(?:{_AMPM}\s?)?(?P<hour>\d{{1,2}})\s?시(?:\s?(?P<minute>\d{{1,2}})\s?분|\s?(?P<half>반))?(?!간|대|즈음에\s?걸)"
+# "지난 6월", "내년 3월 1일": words that place a month in a year. A month right after
+# a year ("2025년 10월") is read by the year patterns.
+_MONTH_REL = r"(?<![\d.])(?<!년)(?<!년\s)(?<!\d\s)(?:(?P<rel>지난해|지난|오는|올해|올|내년|작년)\s?)?"
 _PATTERNS = [
     ("ymd", r"(?P<y>\d{4})\s?년\s?(?P<m>\d{1,2})\s?월\s?(?P<d>\d{1,2})\s?일"),
     ("ymd", r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[.\-/]\s?(?P<m>\d{1,2})\s?[.\-/]\s?(?P<d>\d{1,2})(?![\d])\.?"),
     ("ym", r"(?P<y>\d{4})\s?년\s?(?P<m>\d{1,2})\s?월(?!\s?\d)"),
-    ("y", r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?년(?!\s?\d{1,2}\s?월)(?!\s?(?:간|동안|안에|만에|째|이상|여|가량|\s?이내))"),
-    ("md", r"(?<![\d.])(?P<m>\d{1,2})\s?월\s?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째))"),
-    ("m", r"(?<![\d.년\s])(?<!\d\s)(?P<rel>지난|오는|올해|올|내년|작년|지난해)?\s?(?P<m>\d{1,2})\s?월(?!\s?\d)(?![가-힣]*\s?(?:간|동안))"),
-    ("d", r"(?<![\d.월])(?:(?P<rel>지난달|지난 달|이달|이번 달|다음 달|다음달|오는|지난)\s?)?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째|만에|치|분))"),
+    ("y", r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?년(?!\s?\d{1,2}\s?월)(?!대)(?!\s?(?:간|동안|안에|만에|째|이상|여|가량|\s?이내))"),
+    ("md", _MONTH_REL + r"(?P<m>\d{1,2})\s?월\s?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째))"),
+    ("m", _MONTH_REL + r"(?P<m>\d{1,2})\s?월(?!\s?\d)(?![가-힣]*\s?(?:간|동안))"),
+    ("d", r"(?<![\d.월])(?:(?P<rel>지난달|지난 달|이달|이번 달|다음 달|다음달|내달|오는|지난)\s?)?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째|만에|치|분))"),
     ("word", r"(?P<word>이날|당일|같은 날|그날|오늘|어제|전날|그제|내일|다음날|이튿날|어제저녁|어젯밤|지난밤)"),
 ]
-_COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
-_TIME_RE = re.compile(r"\s?" + _TIME)
-_BARE_TIME_RE = re.compile(_TIME)
+# A date never runs across a line break: every \s in these patterns is a space within a line.
+_LINE_SPACE = r"[^\S\r\n]"
+
+
+def _within_line(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace(r"\s", _LINE_SPACE))
+
+
+_COMPILED = [(kind, _within_line(p)) for kind, p in _PATTERNS]
+_TIME_RE = _within_line(r"\s?" + _TIME)
+_CLOCK_RE = _within_line(r"\s(?P<hour>[01]?\d|2[0-4]):(?P<minute>[0-5]\d)(?![\d:])")  # "2025.10.02 10:30"
+_TIME_OF_DAY_RE = _within_line(r"\s?(새벽|아침|오전|낮|오후|저녁|밤)(?!\s?\d)")
+_BOUNDARY_RE = _within_line(r"\s?(?:상반기|하반기|[1-4]분기|초순|중순|하순|말|초|중|께)?\s?(까지|부터|이후|이전|전까지)")
+_BARE_TIME_RE = _within_line(_TIME)
 _ZONE_LOCAL = re.compile(r"현지\s?시간|현지\s?시각|미국\s?(?:동부|서부)?\s?시간|\(현지\)")
 _ZONE_KST = re.compile(r"한국\s?시간|한국\s?시각|KST")
 _WORD_OFFSETS = {"오늘": 0, "이날": None, "당일": None, "같은 날": None, "그날": None,
@@ -90,15 +104,13 @@ def _resolve(kind: str, m: re.Match, pub: date | None, current: date | None):
         return None, True  # relative dates need a publication time
     if kind == "md":
         mo, d = int(g["m"]), int(g["d"])
-        y = _nearest_year(pub, mo)
+        y = _month_year(pub, g.get("rel"), mo, d)
         return _valid(y, mo, d, f"{m.group(0).strip()} -> {y:04d}-{mo:02d}-{d:02d} (year of publication {pub})"), True
     if kind == "m":
         mo = int(g["m"])
         if not 1 <= mo <= 12:
             return None, True
-        rel = g.get("rel") or ""
-        y = pub.year + 1 if rel == "내년" else pub.year - 1 if rel in ("작년", "지난해") else \
-            pub.year if rel in ("올해", "올") else _nearest_year(pub, mo, past=rel == "지난", future=rel == "오는")
+        y = _month_year(pub, g.get("rel"), mo)
         return DateValue(y, mo, trace=f"{m.group(0).strip()} -> {y:04d}-{mo:02d}"), True
     if kind == "d":
         d = int(g["d"])
@@ -107,7 +119,7 @@ def _resolve(kind: str, m: re.Match, pub: date | None, current: date | None):
         if rel == "지난달":
             base = (pub.replace(day=1) - timedelta(days=1))
             return _valid(base.year, base.month, d, f"{m.group(0)} -> {base.year:04d}-{base.month:02d}-{d:02d} (month before {pub})"), True
-        if rel == "다음달":
+        if rel in ("다음달", "내달"):
             base = (pub.replace(day=28) + timedelta(days=4))
             return _valid(base.year, base.month, d, f"{m.group(0)} -> {base.year:04d}-{base.month:02d}-{d:02d}"), True
         y, mo = _day_month(pub, d, future=rel == "오는", this_month=rel in ("이달", "이번달"))
@@ -134,12 +146,27 @@ def _valid(y: int, mo: int, d: int, trace: str) -> DateValue | None:
     return DateValue(y, mo, d, trace=trace)
 
 
-def _nearest_year(pub: date, month: int, past: bool = False, future: bool = False) -> int:
-    """The year that puts the month nearest to publication ("12월" in January is last December)."""
+def _month_year(pub: date, rel: str | None, month: int, day: int | None = None) -> int:
+    """The year of a month said with (or without) 지난/오는/올해/내년/작년/지난해."""
+    if rel == "내년":
+        return pub.year + 1
+    if rel in ("작년", "지난해"):
+        return pub.year - 1
+    if rel in ("올해", "올"):
+        return pub.year
+    return _nearest_year(pub, month, past=rel == "지난", future=rel == "오는", day=day)
+
+
+def _nearest_year(pub: date, month: int, past: bool = False, future: bool = False,
+                  day: int | None = None) -> int:
+    """The year that puts the month nearest to publication ("12월" in January is last December).
+    "지난 3월 15일" is the last such day before publication, "오는 11월 4일" the next one."""
     if past:
-        return pub.year if month < pub.month else pub.year - 1
+        before = (month, day) <= (pub.month, pub.day) if day else month < pub.month
+        return pub.year if before else pub.year - 1
     if future:
-        return pub.year if month > pub.month else pub.year + 1
+        after = (month, day) >= (pub.month, pub.day) if day else month > pub.month
+        return pub.year if after else pub.year + 1
     diff = month - pub.month
     if diff > 6:
         return pub.year - 1
@@ -164,17 +191,17 @@ def _day_month(pub: date, day: int, future: bool = False, this_month: bool = Fal
 
 
 def _attach_time(text: str, end: int, hi: int, value: DateValue) -> tuple[int, DateValue]:
-    m = _TIME_RE.match(text, end, min(hi, end + 20))
+    m = _TIME_RE.match(text, end, min(hi, end + 20)) or _CLOCK_RE.match(text, end, min(hi, end + 7))
     if not m or value.day is None:
-        m2 = re.match(r"\s?(새벽|아침|오전|낮|오후|저녁|밤)(?!\s?\d)", text[end:min(hi, end + 6)])
+        m2 = _TIME_OF_DAY_RE.match(text[end:min(hi, end + 6)])
         if m2 and value.day is not None:
             return end + m2.end(), replace(value, trace=value.trace + f" {m2.group(1)}")
         return end, value
-    hour = int(m.group("hour"))
-    ampm = m.group("ampm") or ""
-    if ampm in ("오후", "저녁", "밤", "밤늦게") and hour < 12:
+    g = m.groupdict()
+    hour = int(g["hour"])
+    if (g.get("ampm") or "") in ("오후", "저녁", "밤", "밤늦게") and hour < 12:
         hour += 12
-    minute = 30 if m.group("half") else int(m.group("minute") or 0)
+    minute = 30 if g.get("half") else int(g["minute"] or 0)
     if hour > 24 or minute > 59:
         return end, value
     return m.end(), replace(value, hour=hour, minute=minute,
@@ -191,7 +218,7 @@ def _zone(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
 
 
 def _boundary(text: str, end: int, hi: int) -> tuple[int, str | None]:
-    m = re.match(r"\s?(?:말|초|중순|께)?\s?(까지|부터|이후|이전|전까지)", text[end:min(hi, end + 8)])
+    m = _BOUNDARY_RE.match(text[end:min(hi, end + 8)])  # "2029년 말까지", "2026년 상반기까지"
     if not m:
         return end, None
     word = m.group(1)

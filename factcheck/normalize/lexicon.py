@@ -21,7 +21,7 @@ class UnitWord:
 class HedgeWord:
     word: str
     effect: str  # approx | at_most | at_least | below | above | near_below
-    tolerance: float = 0.05
+    tolerance: float | None = None  # None: the effect's default (see quantities._apply)
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,8 @@ def lexicon_from_rules(rules) -> Lexicon:
     for hedge in rules.hedges:
         table = before if hedge.position == "before" else after
         for word in hedge.words:
-            tolerance = hedge.tolerance if hedge.tolerance is not None else 0.05
-            table[word] = HedgeWord(word, hedge.effect, float(tolerance))
+            tolerance = float(hedge.tolerance) if hedge.tolerance is not None else None
+            table[word] = HedgeWord(word, hedge.effect, tolerance)
     scopes_before: dict[str, str] = {}
     scopes_after: dict[str, str] = {}
     for scope in rules.scopes:

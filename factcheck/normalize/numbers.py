@@ -13,10 +13,16 @@ BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 HANGUL_DIGITS = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5,
                  "육": 6, "륙": 6, "칠": 7, "팔": 8, "구": 9}
 ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-                  "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+                  "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "t": 1e12}
 ENGLISH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20,
-                 "hundred": 100, "half": 0.5}
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                 "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                 "ninety": 90, "hundred": 100, "half": 0.5}
+# Native Korean numerals, said before a counter: "세 명", "두 차례", "열 척".
+NATIVE_NUMERALS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+                   "아홉": 9, "열": 10, "스무": 20}
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A Korean numeral: digit groups and magnitude words, e.g. "1조 2천억", "3천500억".
@@ -34,10 +40,11 @@ def _to_float(digits: str) -> float:
 def parse_korean_number(text: str) -> float | None:
     """'3천500억' -> 3.5e11; '1조 2천억' -> 1.2e12; '삼천오백억' -> 3.5e11; '1,000' -> 1000.
 
-    Returns None when the text is not a numeral as a whole.
+    Returns None when the text is not a numeral as a whole. One Hangul syllable
+    alone ("일", "이", "만") is a word, not a numeral: 일 (day, work), 이 (this).
     """
     text = text.strip()
-    if not text:
+    if not text or (len(text) == 1 and not text.isdigit()):
         return None
     total = 0.0      # sum of finished 만/억/조 groups
     section = 0.0    # value below the next big unit (built from 천/백/십)

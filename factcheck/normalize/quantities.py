@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from ..model import Quantity
-from .lexicon import Lexicon
-from .numbers import (DIGITS, ENGLISH_SCALES, HANGUL_NUMERAL, KOREAN_NUMERAL, format_number,
-                      parse_english_number, parse_korean_number)
-from .scopes import Scope, read_scope
+from .lexicon import HedgeWord, Lexicon
+from .numbers import (DIGITS, ENGLISH_SCALES, HANGUL_NUMERAL, KOREAN_NUMERAL, NATIVE_NUMERALS,
+                      format_number, parse_english_number, parse_korean_number)
+from .scopes import PERIOD_WORDS, Scope, read_scope
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,28 @@ class QuantityMention:
 
 
 CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "₩": "KRW", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_SCALE_WORDS = "|".join(sorted(ENGLISH_SCALES, key=len, reverse=True))
+# One-letter scales ("$5m", "$350B") count only after a currency sign: "300m" is a length.
+_SCALE_WORDS = "|".join(sorted((w for w in ENGLISH_SCALES if len(w) > 1), key=len, reverse=True))
+_SHORT_SCALES = "|".join(w for w in ENGLISH_SCALES if len(w) == 1)
+# A unit word that begins a longer word is no unit: 1분기 (a quarter), 10주년 (an
+# anniversary), 3주기 (a memorial), 2030년대 (a decade).
+_COMPOUNDS = ("분기", "주년", "주기", "년대")
+_NATIVE = "|".join(sorted(NATIVE_NUMERALS, key=len, reverse=True))
+# "30대 남성": an age bracket, not thirty vehicles.
+_AGE_BRACKET = re.compile(r"[^\S\r\n]?(?:남성|여성|남자|여자|초반|중반|후반|청년|직장인|부부|주부|환자)")
+# "100여 명", "1년여": 여 follows the numeral, or a unit written without a space.
+_YEO = "여"
+# Widths for hedges whose rule gives none (as rules/hedges.yaml documents).
+_DEFAULT_TOLERANCE = {"approx": 0.1, "near_below": 0.1}
+
+
+def _within_line(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace(r"\s", r"[^\S\r\n]"))
+
+
+def _fullwidth(word: str) -> str:
+    """'%' -> '％': news text often writes signs and Latin units in full width."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in word)
 
 
 class QuantityScanner:
@@ -36,19 +57,31 @@ class QuantityScanner:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        units = lexicon.unit_pattern()
+        self.units = dict(lexicon.units)
+        for word, unit in lexicon.units.items():
+            self.units.setdefault(_fullwidth(word), unit)
+        units = Lexicon.words_pattern(self.units)
+        # Rate and total words: the built-in list and those of the rules ("한 달에", "통틀어").
+        self.period_words = {kind: list(words) for kind, words in PERIOD_WORDS.items()}
+        for word, kind in lexicon.scopes_before.items():
+            if kind in self.period_words and word not in self.period_words[kind]:
+                self.period_words[kind].append(word)
         prefix = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
-        self.pattern = re.compile(
+        # A figure never runs across a line break: every \s is a space within a line.
+        self.pattern = _within_line(
             rf"(?<![0-9A-Za-z.,])(?P<prefix>{prefix})?\s?"
-            rf"(?:(?P<num>{KOREAN_NUMERAL})(?:\s?(?P<scale>{_SCALE_WORDS})(?![A-Za-z])\.?)?"
+            rf"(?:(?P<sign>[-−](?=\d)|마이너스\s?(?=\d))?(?P<num>{KOREAN_NUMERAL})"
+            rf"(?:\s?(?P<scale>(?i:{_SCALE_WORDS})|(?(prefix)(?i:{_SHORT_SCALES})|(?!)))(?![A-Za-z])\.?)?"
+            rf"|(?<![가-힣])(?P<native>{_NATIVE})(?=\s[가-힣])"
             rf"|(?<![가-힣])(?P<hangul>{HANGUL_NUMERAL}))"
-            rf"(?P<yeo>\s?여)?"
+            rf"(?P<yeo>\s?{_YEO})?"
             rf"(?:\s?(?P<unit>{units}))?"
         )
         self.hedge_before = re.compile(
             rf"(?:^|[^가-힣A-Za-z])(?P<h>{Lexicon.words_pattern(lexicon.hedges_before)})\s?$")
-        self.hedge_after = re.compile(
-            rf"^\s?(?:[에을를]\s?)?(?P<h>{Lexicon.words_pattern(lexicon.hedges_after)})")
+        # A hedge after the figure may follow a particle: "1000명이 넘는", "1000억 달러에 육박".
+        self.hedge_after = _within_line(
+            rf"\s?(?:[에을를이가]\s?)?(?={Lexicon.words_pattern(lexicon.hedges_after)})")
 
     def scan(self, text: str, lo: int = 0, hi: int | None = None) -> list[QuantityMention]:
         hi = len(text) if hi is None else hi
@@ -62,8 +95,10 @@ class QuantityScanner:
     def _read(self, text: str, m: re.Match, lo: int, hi: int) -> QuantityMention | None:
         unit_word = m.group("unit")
         prefix = m.group("prefix")
-        numeral = (m.group("num") or m.group("hangul") or "").strip()
-        if m.group("hangul"):
+        numeral = (m.group("num") or m.group("hangul") or m.group("native") or "").strip()
+        if m.group("native"):
+            value = float(NATIVE_NUMERALS[numeral])
+        elif m.group("hangul"):
             # Hangul numerals only count with a unit and a multiplier: "삼천오백억 달러".
             if not unit_word or not re.search(r"[십백천만억조]", numeral) or len(numeral) < 2:
                 return None
@@ -74,7 +109,11 @@ class QuantityScanner:
             value = parse_korean_number(numeral)
         if value is None:
             return None
-        unit = self.lexicon.units.get(unit_word) if unit_word else None
+        if m.group("sign"):
+            value = -value
+        if unit_word and text[m.start("unit"):m.end() + 1] in _COMPOUNDS:
+            return None
+        unit = self.units.get(unit_word) if unit_word else None
         if prefix:
             unit_name, dimension, factor = CURRENCY_PREFIX[prefix], "currency", 1.0
             if unit and unit.dimension != "currency":
@@ -86,13 +125,19 @@ class QuantityScanner:
         if unit_word and re.match(r"[A-Za-z]", text[m.end():m.end() + 1]) and unit_word.isascii() \
                 and unit_word.isalpha():
             return None  # "15 dollarsign" or "3 Mbps": a Latin unit must end a word
-        end = m.end() if unit_word or not m.group("yeo") else m.end()
+        end = m.end()
         if not unit_word:
             end = m.end("scale") if m.group("scale") else m.end("num")
-        start = m.start("prefix") if prefix else m.start("num") if m.group("num") else m.start("hangul")
+        start = m.start("prefix") if prefix else m.start("sign") if m.group("sign") else \
+            m.start("num") if m.group("num") else m.start("native") if m.group("native") else m.start("hangul")
+        if m.group("native") and not _native_count(text, end, numeral, unit_word, dimension, unit_name):
+            return None
+        if _not_a_figure(text, start, end, dimension, unit_word, value):
+            return None
         base = value * factor
-        low, high, hedge, end = self._hedge(text, start, end, base, hi, bool(m.group("yeo")))
-        scope = read_scope(text, start, end, lo, hi, dimension)
+        low, high, hedge, end, frame = self._hedge(text, start, end, base, hi, bool(m.group("yeo")))
+        # The frame stands before a leading hedge: "연간 최대 200억 달러".
+        scope = read_scope(text, frame, end, lo, hi, dimension, self.period_words)
         trace = f"{text[start:end]} -> {format_number(base)} {unit_name}"
         if hedge:
             trace += f" ({hedge}: [{format_number(low)}, {_fmt_high(high)}])"
@@ -102,25 +147,44 @@ class QuantityScanner:
         return QuantityMention(start, end, quantity, scope, numeral)
 
     def _hedge(self, text, start, end, value, hi, yeo):
-        """Apply a hedge before or after the number; return the interval and the new end."""
-        low = high = value
-        hedge = None
+        """Apply the hedges before, inside ("90만여 명") and after the figure.
+
+        Returns the interval, the hedge words, the new end (past a hedge written
+        after) and where the figure's frame ends (before a hedge written before).
+        """
+        low, high, hedges, frame = value, value, [], start
+        words = []
         before = self.hedge_before.search(text, max(0, start - 6), start)
         if before:
-            word = self.lexicon.hedges_before[before.group("h")]
-            low, high = _apply(word.effect, value, word.tolerance)
-            hedge = word.word
-        after = self.hedge_after.match(text[end:min(hi, end + 8)])
+            words.append(self.lexicon.hedges_before[before.group("h")])
+            frame = before.start("h")
+        if yeo:
+            words.append(self.lexicon.hedges_after.get(_YEO, HedgeWord(_YEO, "at_least")))
+        after = self._after_hedge(text, end, hi)
         if after:
-            word = self.lexicon.hedges_after[after.group("h")]
+            words.append(self.lexicon.hedges_after[after[0]])
+            end = after[1]
+        for word in words:
             low2, high2 = _apply(word.effect, value, word.tolerance)
-            low, high = max(low, low2) if hedge else low2, min(high, high2) if hedge else high2
-            hedge = f"{hedge}+{word.word}" if hedge else word.word
-            end = end + after.end()
-        if yeo:  # "90만여 명": somewhat more than
-            low, high = max(low, value), max(high, value * 1.2)
-            hedge = f"{hedge}+여" if hedge else "여"
-        return low, high, hedge, end
+            low, high = (max(low, low2), min(high, high2)) if hedges else (low2, high2)
+            hedges.append(word.word)
+        return low, high, "+".join(hedges) or None, end, frame
+
+    def _after_hedge(self, text: str, end: int, hi: int) -> tuple[str, int] | None:
+        """The hedge word after a figure and where it ends. Of the listed forms that
+        match, the longest one that ends a word wins ("육박하는 투자"); when none ends
+        a word, the shortest ("육박" in "육박한다", "이상" in "이상이")."""
+        m = self.hedge_after.match(text, end, hi)
+        if not m:
+            return None
+        pos = m.end()
+        found = [w for w in self.lexicon.hedges_after
+                 if text.startswith(w, pos) and pos + len(w) <= hi and (w != _YEO or pos == end)]
+        if not found:
+            return None
+        whole = [w for w in found if not re.match(r"[가-힣]", text[pos + len(w):pos + len(w) + 1])]
+        word = max(whole, key=len) if whole else min(found, key=len)
+        return word, pos + len(word)
 
 
 def _join_durations(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
@@ -142,16 +206,45 @@ def _join_durations(text: str, found: list[QuantityMention]) -> list[QuantityMen
     return out
 
 
-def _apply(effect: str, value: float, tolerance: float) -> tuple[float, float]:
+def _native_count(text: str, end: int, numeral: str, unit_word: str | None, dimension: str,
+                  unit_name: str) -> bool:
+    """A native numeral counts with a counter written apart ("세 명", "두 배", "다섯 살")
+    that ends its word or takes a particle: not "두 회사", "한 장관", "한 대표", nor
+    "한 달" (a period word), "다시 한번", "한 번에" (adverbs)."""
+    if not unit_word or not (dimension in ("count", "multiple") or unit_name == "age"):
+        return False
+    if numeral == "한" and unit_word == "번":
+        return False
+    return not re.match(r"[가-힣]", text[end:end + 1]) or \
+        bool(re.match(r"[이가을를은는의에도만과와씩으로쯤뿐나째까부]", text[end:end + 1]))
+
+
+def _not_a_figure(text: str, start: int, end: int, dimension: str, unit_word: str | None,
+                  value: float) -> bool:
+    """Ordinals ('제20대 대통령', '11번째 확진자') and age brackets ('30대 남성')."""
+    if text[start - 1:start] == "제" and (start < 2 or not re.match(r"[가-힣]", text[start - 2])):
+        return True
+    if dimension == "count" and text.startswith("째", end):
+        return True
+    return unit_word == "대" and value in range(10, 100, 10) and bool(_AGE_BRACKET.match(text, end))
+
+
+def _apply(effect: str, value: float, tolerance: float | None) -> tuple[float, float]:
+    """The interval a hedged value stands for: approx v±t, near_below [v(1-t), v],
+    at_most/below [0, v], at_least/above [v, inf], or [v, v(1+t)] with a tolerance
+    ("100여 명", "100명 남짓": a little over 100)."""
+    t = tolerance if tolerance is not None else _DEFAULT_TOLERANCE.get(effect)
     if effect == "approx":
-        return value * (1 - tolerance), value * (1 + tolerance)
-    if effect in ("at_most", "below"):
-        return 0.0, value
-    if effect in ("at_least", "above"):
-        return value, math.inf
-    if effect == "near_below":
-        return value * (1 - tolerance), value
-    return value, value
+        low, high = value * (1 - t), value * (1 + t)
+    elif effect in ("at_most", "below"):
+        low, high = (0.0 if value >= 0 else -math.inf), value
+    elif effect in ("at_least", "above"):
+        low, high = value, value * (1 + t) if t is not None else math.inf
+    elif effect == "near_below":
+        low, high = value * (1 - t), value
+    else:
+        low, high = value, value
+    return min(low, high), max(low, high)
 
 
 def _fmt_high(high: float) -> str:

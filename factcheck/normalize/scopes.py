@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numbers import NATIVE_NUMERALS
+
 PERIOD_WORDS = {
     "per_month": ["월", "월간", "매달", "매월", "한 달", "한달", "월평균"],
     "per_year": ["연", "연간", "매년", "해마다", "연평균", "한 해", "한해", "年", "年間"],
@@ -19,11 +21,14 @@ PERIOD_WORDS = {
 }
 _DAYS = {"년": 365.25, "개월": 30.44, "달": 30.44, "주": 7.0, "일": 1.0, "분기": 91.3}
 
-DATE = r"(?:\d{4}년(?:\s?\d{1,2}월)?(?:\s?\d{1,2}일)?|\d{1,2}월(?:\s?\d{1,2}일)?|\d{4}\.\d{1,2}(?:\.\d{1,2})?)"
+DATE = r"(?:(?:\d{4}년\s?)?(?:[1-4]분기|[상하]반기)|\d{4}년(?:\s?\d{1,2}월)?(?:\s?\d{1,2}일)?|" \
+       r"\d{1,2}월(?:\s?\d{1,2}일)?|\d{4}\.\d{1,2}(?:\.\d{1,2})?)"
 DURATION = r"(?P<n>\d+(?:\.\d+)?|[한두세네다섯여섯일곱여덟아홉열]+)\s?(?P<u>년|개월|달|주|일|분기)"
-_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 
-_CHANGE = r"(?:인하|인상|낮추|낮춰|낮아|내리|내려|올리|올려|오르|올라|줄|늘|감소|증가|하락|상승|하향|상향|삭감|축소|확대|떨어|조정|변경)"
+# Verbs of change, as stems and their past forms ("올랐다", "낮췄다", "내렸다").
+_CHANGE = (r"(?:인하|인상|낮[추춰췄춘아았은]|내[리려렸린]|올[리려렸린라랐]|오[르른]|높[이여였인아았은]|줄|늘|"
+           r"감소|증가|하락|상승|하향|상향|삭감|축소|확대|떨어|조정|변경|급등|급락|증액|감액)")
+_ARROW = r"(?:→|->|⇒)"
 
 
 @dataclass(frozen=True)
@@ -58,10 +63,12 @@ def read_scope(text: str, start: int, end: int, lo: int, hi: int, dimension: str
     if m and _close(before, m):
         rate = _period_word(m.group(2), words)
         return Scope(rate or "from_date", f"from {m.group(1)}")
+    rate = _period_word(before, words, at_end=True)
+    if rate and rate != "total":
+        return Scope(rate)  # "4년 동안 매년 250억 달러": the figure is the yearly amount
     m = re.search(rf"(?:향후|앞으로|최장|최대|약)?\s?{DURATION}\s?(?:간|동안|안에|안|이내|내|내에|에 걸쳐|에걸쳐)\s*(?:총\s?)?(?:\S+\s)?$", before)
     if m and _close(before, m):
         return Scope("over_period", f"{m.group('n')}{m.group('u')}", _days(m))
-    rate = _period_word(before, words, at_end=True)
     if rate:
         return Scope(rate)
     m = re.search(r"^\s?씩\s?(?:" + DURATION + ")?", after)
@@ -92,15 +99,19 @@ def _period_word(before: str, words: dict[str, list[str]], at_end: bool = False)
 
 def _days(m: re.Match) -> float:
     n = m.group("n")
-    number = float(n) if n[0].isdigit() else float(_NATIVE.get(n, 1))
+    number = float(n) if n[0].isdigit() else float(NATIVE_NUMERALS.get(n, 1))
     return round(number * _DAYS[m.group("u")], 2)
 
 
 def _read_change(text: str, lo: int, start: int, after: str) -> Scope | None:
-    """'25%에서 15%로 인하' -> change_to 15 (from 25); '15% 인하' -> change_by 15."""
-    if re.match(r"^\s?(?:에서|으로부터|로부터)\s?", after):
+    """'25%에서 15%로 인하' -> change_to 15 (from 25); '15% 인하' -> change_by 15;
+    '25%→15%' -> change_from 25, change_to 15."""
+    if re.match(rf"^\s?(?:에서|으로부터|로부터|{_ARROW})\s?", after):
         return Scope("change_from")
     before = text[max(lo, start - 16):start]
+    arrow = re.search(rf"(\d+(?:\.\d+)?\s?%)\s?{_ARROW}\s?$", before)
+    if arrow:
+        return Scope("change_to", f"from {arrow.group(1)}")
     source = re.search(r"(\d+(?:\.\d+)?\s?%)\s?(?:\)\s?)?(?:에서|이던|였던|인|던|[이가은는])?\s?(?:[가-힣]+[은는이가]\s?)?$", before)
     if re.match(rf"^\s?(?:로|으로)\s?(?:\S+\s?)?{_CHANGE}", after) or \
             (re.match(r"^\s?(?:로|으로)", after) and source):
