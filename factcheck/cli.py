@@ -46,16 +46,22 @@ def main() -> None:
     """Find conflicting facts across Korean news articles."""
 
 
-def _run_check(paths, rules_dir, quiet):
+def _run_check(paths, rules_dir, quiet, store=None, use_cache=False):
+    from .cache import open_cache
     from .pipeline import check
 
     if not paths:
         raise click.UsageError("give at least one file or folder")
     missing = [p for p in paths if not Path(p).exists()]
+    # The fact cache of the nearest .factcheck/ at or above the first path, if there is one.
+    cache = open_cache(paths) if use_cache else None
     try:
-        result = check(paths, rules_dir=rules_dir, progress=Progress(quiet))
+        result = check(paths, rules_dir=rules_dir, progress=Progress(quiet), store=store, cache=cache)
     except FactcheckError as error:
         _fail(error)
+    finally:
+        if cache is not None:
+            cache.close()
     return result, missing
 
 
@@ -65,8 +71,10 @@ def _run_check(paths, rules_dir, quiet):
 @click.option("--json", "json_path", type=click.Path(), help="Also write the JSON report here.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML report.")
 @click.option("--rules", "rules_dir", type=click.Path(), help="Rule folder (default: the project's rules/).")
+@click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
+              help="Reuse facts of unchanged articles from the nearest .factcheck/cache.sqlite, if any.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
-def check_command(paths, out, json_path, no_html, rules_dir, quiet):
+def check_command(paths, out, json_path, no_html, rules_dir, use_cache, quiet):
     """Check articles (files or folders) and write the reports.
 
     Reads .txt, .md, .html/.htm and .jsonl articles; files that cannot be read are
@@ -74,9 +82,15 @@ def check_command(paths, out, json_path, no_html, rules_dir, quiet):
     (and when a report cannot be written).
     """
     from .report import write_html, write_json
+    from .review import find_store
 
-    result, _ = _run_check(paths, rules_dir, quiet)
+    # Editors' decisions: the nearest .factcheck/ at or above the articles, if any.
+    store = find_store(paths) if paths else None
+    result, _ = _run_check(paths, rules_dir, quiet, store=store, use_cache=use_cache)
     _report_problems(result, quiet)
+    for d in result.stale_decisions:
+        click.echo(f"factcheck: warning: stale decision: {d.conflict} ({d.status} by {d.by or '?'} "
+                   f"at {d.at or '?'}) names no current conflict", err=True)
     for wanted, target, write in ((not no_html, out, write_html), (bool(json_path), json_path, write_json)):
         if not wanted:
             continue
@@ -91,6 +105,9 @@ def check_command(paths, out, json_path, no_html, rules_dir, quiet):
         by = ", ".join(f"{n} {s}" for s, n in sorted(kinds.items())) or "none"
         click.echo(f"{len(result.articles)} articles, {len(result.facts)} facts, "
                    f"{len(result.conflicts)} conflicts ({by})")
+        if store is not None:
+            reviewed = sum(1 for c in result.conflicts if c.status != "open")
+            click.echo(f"Decisions: {store.path} ({reviewed} of {len(result.conflicts)} reviewed)")
         if not no_html:
             click.echo(f"HTML report: {out}")
         if json_path:

@@ -40,6 +40,7 @@ GIVEN = "민서준도윤하지현우진수영호성재태경동훈석희정은�
 TITLES_GOV = [("산업통상자원부", "장관"), ("과학기술정보통신부", "장관"), ("기획재정부", "차관"),
               ("대통령실", "정책실장"), ("대통령실", "대변인"), ("국가안보실", "실장"),
               ("산업통상자원부", "통상교섭본부장"), ("금융위원회", "위원장")]
+SHORT_TITLES = {"정책실장": "실장", "통상교섭본부장": "본부장", "최고재무책임자": "CFO", "대표이사": "대표"}
 TITLES_BIZ = ["사장", "부사장", "대표이사", "부회장", "전무", "최고재무책임자"]
 TITLES_EXPERT = [("한국개발연구원", "연구위원"), ("서울대", "교수"), ("카이스트", "교수"),
                  ("한국경제연구원", "선임연구위원"), ("대신증권", "애널리스트"), ("KB증권", "연구원")]
@@ -58,17 +59,25 @@ ACRONYMS = [("MASGA", ["Make American Shipbuilding Great Again", "Make America S
             ("LOI", ["Letter of Intent", "Letter of Interest"]),
             ("CHIPS", ["Creating Helpful Incentives to Produce Semiconductors",
                        "Creating Helpful Initiatives to Produce Semiconductors"])]
-# Quotes carry story words so that only the articles of one story share a quote.
-QUOTES = ["{b} 없이는 {market} 경쟁에서 앞서 나갈 수 없다", "이번 협력은 {a}와 {b} 모두에 새로운 전환점이 될 것",
-          "{market} 공급망 안정이 무엇보다 중요하다는 데 뜻을 같이했다", "{market} 경쟁의 승패는 결국 속도에 달려 있다",
-          "{region}의 균형발전에 부합하는 투자가 되도록 하겠다", "{b}와의 합의 내용은 이미 충분히 검증됐다",
-          "{region} 공장은 {market} 시장의 판도를 바꿀 것", "{a}가 손해 보는 합의는 없을 것",
-          "{market} 투자는 미래 세대를 위한 투자라는 점을 잊지 말아야 한다", "{region} 현장의 목소리를 끝까지 듣겠다",
-          "규제 완화 없이는 {region} 같은 대규모 투자도 어렵다", "{region}이 세계에서 가장 모범적인 {market} 거점이 될 것"]
-OFFICIAL_QUOTES = ["정부도 {region} 공장 인허가 절차를 최대한 앞당기겠다", "{a}의 {region} 투자에 필요한 전력망을 먼저 깔겠다",
-                   "{market} 산업 지원 예산을 {region} 사업에 우선 배정하겠다", "{b}와의 협력이 {region} 일자리로 이어지도록 챙기겠다"]
-EXPERT_QUOTES = ["이번 합의로 {market} 시장에서 {a}의 격차는 더 벌어질 것", "{b}의 {market} 수요가 꺾이면 {a}도 부담을 안게 된다",
-                 "{region} 공장이 제때 가동될지가 {a} 실적의 관건", "{market} 가격이 안정되는 계기가 될 수 있다"]
+# Quotes are built from four slots so that articles of one story share a quote
+# and different stories almost never do.
+QUOTE_SLOTS = [
+    ["이번 합의는", "{a_wa} {b}의 협력은", "{region} 투자는", "{market} 사업은", "오늘 서명한 내용은",
+     "양측이 확인한 원칙은", "{b}의 제안은", "새로 짓는 공장은", "우리가 준비한 계획은", "이 협력 모델은"],
+    ["무엇보다", "분명히", "결국", "앞으로 상당 기간", "지금 이 시점에", "현장에서 보면", "숫자로 보면",
+     "냉정하게 봐도", "누가 뭐래도", "정부 입장에서도"],
+    ["{region}에서", "{b_wa} 함께", "{market} 분야에서", "{a} 안팎에서", "{region} 현장에서", "{b}의 기술로"],
+    ["{market} 경쟁의 판도를", "지역 경제의 체질을", "공급망의 약한 고리를", "{a}의 수익 구조를",
+     "일자리 지도를", "기술 격차를", "수출 전략을", "투자 심리를", "산업 생태계 전체를", "{region}의 미래를"],
+    ["바꿔 놓을 것", "다시 짜게 만들 것", "단단하게 만들 것이다", "흔들 수 없을 것", "좌우하게 된다",
+     "한 단계 끌어올릴 것", "새로 쓰게 될 것", "시험하는 무대가 될 것", "지켜내는 출발점이다", "넓혀 줄 것"],
+]
+
+
+def make_quote(rng: random.Random, words: dict) -> str:
+    return " ".join(rng.choice(slot) for slot in QUOTE_SLOTS).format(**words)
+
+
 FILLER = [
     "업계에서는 이번 결정이 {a}의 중장기 전략에 적지 않은 영향을 줄 것으로 보고 있다.",
     "{a} 관계자는 구체적인 일정과 조건은 아직 협의 중이라고 설명했다.",
@@ -123,6 +132,11 @@ def j(word: str, pair: str) -> str:
     return word + (with_final if has_final(word) else without)
 
 
+def quoted(q: str) -> str:
+    """'“…것”이라고' or '“…이다”라고'."""
+    return f"“{q}”{j(q, '이라고/라고')[len(q):]}"
+
+
 def money(n: int, currency: str, rng: random.Random) -> str:
     """'3500억 달러', '487조 원', '1조2000억원' (spacing varies like real copy)."""
     space = " " if currency == "달러" or rng.random() < 0.5 else ""
@@ -152,7 +166,7 @@ class Person:
     def short(self) -> str:  # "김 장관" for a Korean name, the family name otherwise
         if " " in self.name:
             return self.name.split()[-1]
-        return f"{self.name[0]} {self.title.split()[-1][-2:] if len(self.title) > 3 else self.title}"
+        return f"{self.name[0]} {SHORT_TITLES.get(self.title, self.title)}"
 
 
 @dataclass
@@ -209,12 +223,13 @@ def make_story(i: int, rng: random.Random, start: datetime) -> Story:
         share=rng.choice([20, 25, 30, 35, 40, 50, 60, 70]), item=rng.choice(ITEMS),
         cut_from=rng.choice([20, 25, 30]), cut_to=rng.choice([10, 12, 15]),
         plan_years=rng.choice([3, 4, 5, 10]), plan_usd=rng.choice([100, 200, 300, 550, 800]) * 10 ** 8,
-        quote=rng.choice(QUOTES), acronym=rng.choice(ACRONYMS),
-        extras={"official_quote": rng.choice(OFFICIAL_QUOTES), "expert_quote": rng.choice(EXPERT_QUOTES)},
+        quote="", acronym=rng.choice(ACRONYMS),
     )
-    words = {"a": story.a, "b": story.b, "market": story.market, "region": story.region}
-    story.quote = story.quote.format(**words)
-    story.extras = {k: v.format(**words) for k, v in story.extras.items()}
+    words = {"a": story.a, "a_wa": j(story.a, "과/와"), "b": story.b, "b_wa": j(story.b, "과/와"),
+             "market": story.market,
+             "region": story.region}
+    story.quote = make_quote(rng, words)
+    story.extras = {k: make_quote(rng, words) for k in ("official_quote", "expert_quote", "plan_quote")}
     return story
 
 
@@ -293,22 +308,25 @@ def article_text(story: Story, k: int, rng: random.Random, perturb: str | None) 
     lead = (f"{j(la.full, '이/가')} {when} {ampm} {hour12}시 {venue}에서 {j(lb.full, '과/와')} 만나 양측의 협력 방안을 논의했다. "
             f"이 자리에서 {j(s.a, '과/와')} {j(s.b, '은/는')} {hedge}{invest_text}({'약 ' if rng.random() < .7 else ''}"
             f"{money(won // 10 ** 8 * 10 ** 8, '원', rng)}) 규모의 투자 계획을 담은 양해각서(MOU)를 체결했다.")
+    # Leave out some paragraphs (articles differ) and pad with filler to a 1.5-3 KB file.
+    kept = [True] + [rng.random() < 0.8 for _ in range(6)]
+    # "김 장관" only after "산업통상자원부 김민준 장관" has been named
+    official_again = s.official.short if kept[3] else s.official.full
     body = [
         lead,
         (f"◇ {s.region}에 생산 거점… “{short_quote}”"),
         (f"{j(s.a, '은/는')} {s.region} 지역에 신규 공장을 짓고 {volume_text}의 {j(thing, '을/를')} {s.b}에 공급하기로 했다. "
          f"이는 현재 {j(s.b, '이/가')} 확보한 물량의 {rng.choice([2, 3, 1.5])}배 수준이다."),
-        (f"{speaker.name} {j(speaker.title, '은/는')} “{s.quote}”라고 말했다. "
-         f"{j(s.official.full, '은/는')} “{s.extras['official_quote']}”고 화답했다."),
-        (f"{j(s.expert.full, '은/는')} “{s.market} 시장에서 {s.a}의 점유율은 {share}%에 이른다”며 "
-         f"“이번 합의로 격차는 더 벌어질 것”이라고 내다봤다."),
+        (f"{speaker.name} {j(speaker.title, '은/는')} {quoted(s.quote)} 말했다. "
+         f"{j(s.official.full, '은/는')} {quoted(s.extras['official_quote'])} 화답했다."),
+        (f"{j(s.expert.full, '은/는')} {s.market} 시장에서 {s.a}의 점유율이 {share}%에 이른다고 분석했다. "
+         f"그는 {quoted(s.extras['expert_quote'])} 내다봤다."),
         (f"양측은 {j(s.item, '을/를')} {s.cut_from}%에서 {change}하는 방안에도 합의했다. "
-         f"{j(s.official.short, '은/는')} “세부 이행 방안은 다음 달 발표할 예정”이라고 밝혔다."),
+         f"{j(official_again, '은/는')} {quoted(s.extras['plan_quote'])} 밝혔다."),
         (f"{j(s.a, '은/는')} 향후 {years}년간 {money(s.plan_usd, '달러', rng)}를 추가로 투자할 계획이다. "
          f"업계에서는 {acro}({expansion}) 구상의 첫 결실로 평가한다."),
     ]
-    # Leave out some paragraphs (articles differ) and pad with filler to a 1.5-3 KB file.
-    keep = [body[0]] + [p for p in body[1:] if rng.random() < 0.8]
+    keep = [p for p, k in zip(body, kept) if k]
     filler = [f.format(a=s.a, b=s.b) for f in rng.sample(FILLER, len(FILLER))]
     target = rng.randint(1500, 3000)
     tail = [

@@ -15,7 +15,9 @@ from .quotes import attribution_conflicts
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
-def compare(facts: list[Fact], articles: list[Article], rules) -> list[Conflict]:
+def compare(facts: list[Fact], articles: list[Article], rules, focus: set[str] | None = None) -> list[Conflict]:
+    """``focus``: article ids; when given, rules whose cost grows with pairs of facts
+    may leave out conflicts that involve none of these articles."""
     by_id = {a.id: a for a in articles}
     enabled = lambda name: rules.conflict(name).enabled  # noqa: E731
     proposals: list[Proposal] = []
@@ -30,7 +32,7 @@ def compare(facts: list[Fact], articles: list[Article], rules) -> list[Conflict]
         ("event_date", lambda: event_date_conflicts(facts)),
         ("event_place", lambda: place_conflicts(facts, loose_place_match(rules.places))),
         ("expansion", lambda: expansion_conflicts(facts)),
-        ("attribution", lambda: attribution_conflicts(facts)),
+        ("attribution", lambda: attribution_conflicts(facts, focus)),
     ]
     for name, run in checks:
         if enabled(name):

@@ -22,7 +22,7 @@ def boundary_conflicts(facts: list[Fact]) -> list[Proposal]:
             continue
         if not any(a.article != b.article and set(a.context) & set(b.context) for a in until for b in start):
             continue  # different articles, and some shared words: the same plan
-        out.append(Proposal("date", "date_boundary", f"{iso}|start~deadline", (start, until),
+        out.append(Proposal("date", "date_boundary", f"{iso}: a start or a deadline?", (start, until),
                             f"{iso} is when something starts in '{start[0].text}' but a deadline in "
                             f"'{until[0].text}': the same date read as a start and as an end."))
     return out
@@ -53,7 +53,7 @@ def event_date_conflicts(facts: list[Fact], window_days: int = 7) -> list[Propos
             gap = (b - a).days
             if 1 < gap <= window_days:
                 side_a, side_b = tuple(days[a]), tuple(days[b])
-                out.append(Proposal("date", "event_date", f"{people}|{a.isoformat()}~{b.isoformat()}",
+                out.append(Proposal("date", "event_date", f"Date of the encounter of {people.replace('+', ', ')}",
                                     (side_a, side_b),
                                     f"The encounter of {people.replace('+', ', ')} is dated {a.isoformat()} in "
                                     f"'{side_a[0].text}' but {b.isoformat()} in '{side_b[0].text}'."))

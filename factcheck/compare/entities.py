@@ -29,7 +29,7 @@ def place_conflicts(facts: list[Fact], compatible) -> list[Proposal]:
         if len({f.article for f in group}) < 2:
             continue
         names = " vs ".join(sorted(places))
-        out.append(Proposal("entity", "event_place", f"{block}|place", sides,
+        out.append(Proposal("entity", "event_place", f"Place of the {block.split('|')[0]} encounter of {block.split('|')[1].replace('+', ', ')}", sides,
                             f"The same event ({sides[0][0].trace.split(' at ')[0]}) is placed at {names}: "
                             f"neither place contains the other."))
     return out
@@ -80,6 +80,6 @@ def expansion_conflicts(facts: list[Fact]) -> list[Proposal]:
         if len(forms) < 2:
             continue
         sides = tuple(tuple(v) for _, v in sorted(forms.items()))
-        out.append(Proposal("entity", "expansion", f"{acronym}|expansion", sides,
+        out.append(Proposal("entity", "expansion", f"What {acronym} stands for", sides,
                             f"{acronym} is spelled out as " + " vs ".join(f"'{s[0].value}'" for s in sides) + "."))
     return out

@@ -88,7 +88,7 @@ def scope_conflicts(facts: list[Fact]) -> list[Proposal]:
         q = group[0].value
         explanation = (f"The same figure {format_number(q.value)} {q.unit} is {SCOPE_WORDS[a_scope]} in "
                        f"{_where(side_a2)} but {SCOPE_WORDS[b_scope]} in {_where(side_b2)}.")
-        out.append(Proposal("numeric_scope", "numeric_scope", f"{key[0]}={key[1]:g}|{a_scope}~{b_scope}",
+        out.append(Proposal("numeric_scope", "numeric_scope", f"{format_number(q.value)} {q.unit}: {SCOPE_WORDS[a_scope]} or {SCOPE_WORDS[b_scope]}?",
                             (tuple(side_a2), tuple(side_b2)), explanation))
     return out
 
@@ -113,7 +113,7 @@ def period_conflicts(facts: list[Fact]) -> list[Proposal]:
             continue
         q = group[0].value
         spans = " vs ".join(f"{by_days[d][0].scope_detail}" for d in days)
-        out.append(Proposal("numeric_value", "numeric_period", f"{key[0]}={key[1]:g}|period",
+        out.append(Proposal("numeric_value", "numeric_period", f"{format_number(q.value)} {q.unit}: over which period?",
                             sides, f"The same {format_number(q.value)} {q.unit} is spread over different "
                                    f"periods: {spans}."))
     return out
@@ -142,7 +142,7 @@ def conversion_conflicts(facts: list[Fact], articles: dict[str, Article], rate_t
             lo_b, hi_b = _rate_bounds(b)
             if hi_a * (1 + rate_tolerance) < lo_b or hi_b * (1 + rate_tolerance) < lo_a:
                 out.append(Proposal(
-                    "numeric_value", "conversion", f"{key[0]}={key[2]:g}|converted to {key[1]}",
+                    "numeric_value", "conversion", f"{format_number(key[2])} {key[0]} in {key[1]}: at which rate?",
                     ((a,), (b,)),
                     f"The same {format_number(a.value.value)} {a.value.unit} is converted at about "
                     f"{ra:,.0f} {key[1]}/{key[0]} ({a.conversion.trace}) and at about {rb:,.0f} "
@@ -184,7 +184,7 @@ def magnitude_conflicts(facts: list[Fact]) -> list[Proposal]:
             factor = big[0].value.value / slip.value.value
             word = {1e4: "만", 1e8: "억", 1e12: "조"}.get(round(factor), "")
             out.append(Proposal(
-                "numeric_value", "magnitude_slip", f"{key[0]}~{key[1]}|magnitude",
+                "numeric_value", "magnitude_slip", f"{slip.text}: a dropped magnitude word?",
                 ((slip,), tuple(big)),
                 f"'{slip.text}' ({format_number(slip.value.value)} {key[0]}) looks like "
                 f"'{big[0].text}' ({format_number(big[0].value.value)} {key[0]}) with '{word}' dropped."))
@@ -214,7 +214,7 @@ def currency_conflicts(facts: list[Fact]) -> list[Proposal]:
             if not minor:
                 continue
             out.append(Proposal(
-                "numeric_value", "currency_slip", f"{value:g}|{unit}~{major_unit}",
+                "numeric_value", "currency_slip", f"{format_number(value)}: {unit} or {major_unit}?",
                 (tuple(minor), tuple(major)),
                 f"{format_number(value)} is given in {unit} ('{minor[0].text}') but in {major_unit} by "
                 f"{len({f.article for f in major})} other sources ('{major[0].text}'): a wrong currency unit?"))
@@ -237,7 +237,7 @@ def share_conflicts(facts: list[Fact]) -> list[Proposal]:
                 rule = "numeric_value" if same_subject else "related_share"
                 who = "the same subject" if same_subject else "different subjects"
                 out.append(Proposal(
-                    "numeric_value", rule, f"{'/'.join(market)} market share",
+                    "numeric_value", rule, f"Share of the {'/'.join(market)} market",
                     ((a,), (b,)),
                     f"Two shares of the {'/'.join(market)} market for {who}: {a.value.trace} vs "
                     f"{b.value.trace}; confirm they are meant as different quantities."))

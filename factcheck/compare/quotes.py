@@ -18,30 +18,65 @@ def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
 
 
-def attribution_conflicts(facts: list[Fact]) -> list[Proposal]:
+def attribution_conflicts(facts: list[Fact], focus: set[str] | None = None) -> list[Proposal]:
+    """``focus``: article ids; when given, only pairs with a quote from one of them are judged."""
     # Only speakers read from sentence structure; a guess from a neighbouring name is too weak.
-    quotes = [f for f in facts if f.kind == "quote" and f.speaker and "speaker:strong" in f.qualifiers
-              and len(_norm(str(f.value))) >= MIN_QUOTE_CHARS]
+    norms = {f.id: _norm(str(f.value)) for f in facts if f.kind == "quote" and f.speaker
+             and "speaker:strong" in f.qualifiers}
+    quotes = [f for f in facts if len(norms.get(f.id, "")) >= MIN_QUOTE_CHARS]
     # Block by a short fingerprint of the quote's content so that we never compare all pairs.
+    shingles = {f.id: {norms[f.id][i:i + 8] for i in range(0, max(1, len(norms[f.id]) - 7))} for f in quotes}
     blocks: dict[str, list[Fact]] = defaultdict(list)
     for f in quotes:
-        norm = _norm(str(f.value))
-        for shingle in {norm[i:i + 8] for i in range(0, max(1, len(norm) - 7))}:
+        for shingle in shingles[f.id]:
             blocks[shingle].append(f)
-    seen: set[tuple[str, str]] = set()
+    pairs = _pairs(blocks) if focus is None else _pairs_with(quotes, shingles, blocks, focus)
+    # Template phrases make blocks of hundreds of quotes: each pair of speakers is judged once.
+    speakers: dict[tuple[str, str], bool] = {}
     out = []
+    for a, b in pairs:
+        who = (a.speaker, b.speaker)
+        same = speakers.get(who)
+        if same is None:
+            same = speakers[who] = same_person(a.speaker, b.speaker)
+        if same:
+            continue
+        na, nb = norms[a.id], norms[b.id]
+        if fuzz.partial_ratio(na, nb) < 85 or min(len(na), len(nb)) < MIN_QUOTE_CHARS:
+            continue
+        out.append(Proposal("attribution", "attribution", f"quote|{min(na, nb, key=len)[:40]}",
+                            ((a,), (b,)),
+                            f"The same words are quoted from {a.speaker} ({a.trace}) and from "
+                            f"{b.speaker} ({b.trace})."))
+    return out
+
+
+def _pairs(blocks: dict[str, list[Fact]]):
+    """Each pair of quotes from different articles that share a block, once, earlier quote first."""
+    seen: set[tuple[str, str]] = set()
     for group in blocks.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                pair = tuple(sorted((a.id, b.id)))
-                if a.article == b.article or pair in seen or same_person(a.speaker, b.speaker):
+                if a.article == b.article:
                     continue
-                seen.add(pair)
-                na, nb = _norm(str(a.value)), _norm(str(b.value))
-                if fuzz.partial_ratio(na, nb) < 85 or min(len(na), len(nb)) < MIN_QUOTE_CHARS:
+                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield a, b
+
+
+def _pairs_with(quotes: list[Fact], shingles: dict[str, set[str]], blocks: dict[str, list[Fact]], focus: set[str]):
+    """The pairs of ``_pairs`` that have a quote from a focus article, without visiting the others."""
+    position = {f.id: i for i, f in enumerate(quotes)}
+    seen: set[tuple[str, str]] = set()
+    for a in quotes:
+        if a.article not in focus:
+            continue
+        for shingle in shingles[a.id]:
+            for b in blocks[shingle]:
+                if a.article == b.article:
                     continue
-                out.append(Proposal("attribution", "attribution", f"quote|{min(na, nb, key=len)[:40]}",
-                                    ((a,), (b,)),
-                                    f"The same words are quoted from {a.speaker} ({a.trace}) and from "
-                                    f"{b.speaker} ({b.trace})."))
-    return out
+                first, second = (a, b) if position[a.id] < position[b.id] else (b, a)
+                if (first.id, second.id) not in seen:
+                    seen.add((first.id, second.id))
+                    yield first, second

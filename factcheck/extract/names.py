@@ -63,10 +63,16 @@ def unify_names(facts: list[Fact]) -> list[Fact]:
     counts = Counter(n for f in facts for n in _participants(f) + ([f.speaker] if f.speaker else []))
     representative: dict[str, str] = {}
     reps: list[str] = []
+    by_last: dict[str, list[str]] = {}
     for name, _ in counts.most_common():
-        rep = next((r for r in reps if same_person(r, name)), None)
+        last = name.split()[-1]
+        # A Korean or short name can only be the same person as a name with the same
+        # last word: look there instead of scoring every name seen (thousands).
+        pool = reps if len(last) >= 3 and not _korean_name(last) else by_last.get(last, ())
+        rep = next((r for r in pool if same_person(r, name)), None)
         if rep is None:
             reps.append(name)
+            by_last.setdefault(last, []).append(name)
             rep = name
         representative[name] = rep
     if all(k == v for k, v in representative.items()):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from .textlines import iter_lines
 from .vocab import MODIFIED_LABELS, PUBLISHED_LABELS, alternation
@@ -124,6 +125,11 @@ def _kind(line: str, m: re.Match) -> str:
 
 def find_datelines(text: str, start: int = 0, max_lines: int = SCAN_LINES) -> list[DateLine]:
     """Date stamps in the first ``max_lines`` lines from ``start``, in text order."""
+    return list(_datelines(text, start, max_lines))
+
+
+@lru_cache(maxsize=8)  # ingest asks twice per article: for the publication time and for furniture
+def _datelines(text: str, start: int, max_lines: int) -> tuple[DateLine, ...]:
     found: list[DateLine] = []
     for index, (ls, le) in enumerate(iter_lines(text, start)):
         if index >= max_lines:
@@ -151,7 +157,7 @@ def find_datelines(text: str, start: int = 0, max_lines: int = SCAN_LINES) -> li
                 if not parsed[1] and other_len > 3:
                     continue
             found.append(DateLine(ls, le, parsed[0], kind, parsed[1]))
-    return found
+    return tuple(found)
 
 
 def choose(datelines: list[DateLine]) -> DateLine | None:

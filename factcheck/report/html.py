@@ -4,6 +4,8 @@ All text from articles goes through Jinja's autoescape; this module only shapes
 records into plain values for the template and never builds markup itself.
 The CSS and JS are inlined and pinned by hash in a Content-Security-Policy, so
 the page can make no network request and run no script but its own.
+``report_context`` and ``inline_assets`` are shared with the review page
+(factcheck.serve), which adds decision controls to the same template.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..model import Article, Conflict, Fact, Quantity, Result
 from .atomic import atomic_write_text
+from .numberline import number_line
 from .summary import CONFLICT_KINDS, SEVERITIES, STATUSES, rank, summarize
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -119,13 +122,14 @@ def _evidence(f: Fact, a: Article | None) -> dict:
     }
 
 
-def _side_label(i: int) -> str:
+def side_label(i: int) -> str:
+    """A, B, … Z, then S27, S28, …: how the report and the review commands name sides."""
     return chr(ord("A") + i) if i < 26 else f"S{i + 1}"
 
 
 def _conflict_view(c: Conflict, facts: dict[str, Fact], articles: dict[str, Article]) -> dict:
     sides = c.sides or tuple((fid,) for fid in c.facts)
-    side_views = []
+    side_views, values = [], []
     for i, side in enumerate(sides):
         items, missing = [], []
         for fid in side:
@@ -134,8 +138,26 @@ def _conflict_view(c: Conflict, facts: dict[str, Fact], articles: dict[str, Arti
                 missing.append(fid)
             else:
                 items.append(_evidence(f, articles.get(f.article)))
-        side_views.append({"label": _side_label(i), "evidence": items, "missing": missing})
-    return {"c": c, "sides": side_views}
+                values.append((i, f))
+        side_views.append({"label": side_label(i), "evidence": items, "missing": missing})
+    touched = dict.fromkeys(facts[fid].article for fid in c.facts if fid in facts)
+    return {"c": c, "sides": side_views, "articles": list(touched),
+            "numberline": number_line(_line_rows(values)) if c.kind.startswith("numeric") else None}
+
+
+def _line_rows(values: list[tuple[int, Fact]]) -> list[tuple[str, object, int]]:
+    """Number-line rows: one per side and distinct value, so that a figure repeated by
+    a dozen outlets is one row ("B · 13 facts"), not a dozen."""
+    groups: dict[tuple, list[Fact]] = {}
+    for i, f in values:
+        v = f.value
+        key = (i, v.low, v.high, v.value, v.unit, v.hedge) if isinstance(v, Quantity) else (i, f.id)
+        groups.setdefault(key, []).append(f)
+    rows = []
+    for (i, *_), fs in groups.items():
+        who = f"{fs[0].article} · {fs[0].id}" if len(fs) == 1 else f"{len(fs)} facts"
+        rows.append((f"{side_label(i)} · {who}", fs[0].value, i))
+    return rows
 
 
 def _present(values: list[str], known: tuple[str, ...]) -> list[str]:
@@ -143,9 +165,36 @@ def _present(values: list[str], known: tuple[str, ...]) -> list[str]:
     return sorted(set(values), key=lambda v: (rank(v, known), v))
 
 
-def render_html(result: Result, title: str = "factcheck report", generated: str | None = None) -> str:
-    """Render the report. ``generated`` (e.g. a timestamp) is shown only when given,
-    so the same Result renders to the same bytes."""
+BAR_UNIT, BAR_MAX = 14, 160  # pixels per conflict in the per-article bars, and their cap
+
+
+def _article_kinds(result: Result, conflict_views: list[dict], kinds: list[str]) -> list[dict]:
+    """Per article: its conflicts counted by kind, with the segments of a stacked bar."""
+    counts: dict[str, dict[str, int]] = {a.id: {} for a in result.articles}
+    for v in conflict_views:
+        for aid in v["articles"]:
+            per = counts.setdefault(aid, {})
+            per[v["c"].kind] = per.get(v["c"].kind, 0) + 1
+    most = max((sum(per.values()) for per in counts.values()), default=0)
+    unit = min(BAR_UNIT, BAR_MAX / most) if most else BAR_UNIT
+    rows = []
+    for a in result.articles:
+        per = counts[a.id]
+        x, segments = 0.0, []
+        for kind in kinds:
+            n = per.get(kind, 0)
+            if n:
+                width = n * unit
+                gap = min(1.0, width / 4)  # a hairline between kinds
+                segments.append({"kind": kind, "n": n, "x": round(x, 1), "w": round(width - gap, 1)})
+                x += n * unit
+        rows.append({"a": a, "name": a.title or Path(a.path).name, "counts": per,
+                     "total": sum(per.values()), "segments": segments, "bar_width": round(x, 1)})
+    return rows
+
+
+def report_context(result: Result, title: str = "factcheck report", generated: str | None = None) -> dict:
+    """Everything the report template shows, as plain values (no assets)."""
     facts = {f.id: f for f in result.facts}
     articles = {a.id: a for a in result.articles}
     # Most severe first; ties keep the Result's order (sorted() is stable).
@@ -161,32 +210,56 @@ def render_html(result: Result, title: str = "factcheck report", generated: str 
         rows_of.setdefault(f.article, []).append(
             {"fact": f, "value": f.display_value(), "scope": _scope(f),
              "conflicts": conflicts_of.get(f.id, [])})
+    conflict_views = [_conflict_view(c, facts, articles) for c in conflicts]
+    kinds = _present([c.kind for c in conflicts], CONFLICT_KINDS)
+    per_article = _article_kinds(result, conflict_views, kinds)
     article_views = [
-        {"a": a, "published": _published(a), "href": _safe_href(a.url), "facts": rows_of.get(a.id, [])}
-        for a in result.articles
+        {"a": a, "published": _published(a), "href": _safe_href(a.url), "facts": rows_of.get(a.id, []),
+         "kinds": counts}
+        for a, counts in zip(result.articles, per_article)
     ]
-
-    env = _env()
-    css = env.get_template("report.css.j2").render()
-    js = env.get_template("report.js.j2").render()
-    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
-           "img-src data:; base-uri 'none'; form-action 'none'")
-    return env.get_template("report.html.j2").render(
+    summary = summarize(result)
+    return dict(
         title=title,
         generated=generated,
         rules_version=result.rules_version,
-        summary=summarize(result),
-        conflicts=[_conflict_view(c, facts, articles) for c in conflicts],
+        summary=summary,
+        reviewed=summary["conflicts"] - summary["conflicts_by_status"].get("open", 0),
+        conflicts=conflict_views,
         problems=result.problems,
         stale=result.stale_decisions,
         articles=article_views,
-        kinds=_present([c.kind for c in conflicts], CONFLICT_KINDS),
+        article_kinds=[row for row in per_article if row["total"]],
+        kinds=kinds,
         severities=_present([c.severity for c in conflicts], SEVERITIES),
         statuses=_present([c.status for c in conflicts], STATUSES),
-        css=css,
-        js=js,
-        csp=csp,
     )
+
+
+def inline_assets(css_templates: tuple[str, ...], js_templates: tuple[str, ...],
+                  connect_self: bool = False) -> dict:
+    """The page's one stylesheet and one script, and a CSP that allows exactly them
+    (and, for a served page, requests back to its own origin)."""
+    env = _env()
+    css = "\n".join(env.get_template(name).render() for name in css_templates)
+    js = "\n".join(env.get_template(name).render() for name in js_templates)
+    connect = "connect-src 'self'; " if connect_self else ""
+    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
+           f"img-src data:; {connect}base-uri 'none'; form-action 'none'")
+    return {"css": css, "js": js, "csp": csp}
+
+
+def render_html(result: Result, title: str = "factcheck report", generated: str | None = None) -> str:
+    """Render the report. ``generated`` (e.g. a timestamp) is shown only when given,
+    so the same Result renders to the same bytes."""
+    context = report_context(result, title=title, generated=generated)
+    context.update(inline_assets(("report.css.j2",), ("report.js.j2",)))
+    return _env().get_template("report.html.j2").render(**context)
+
+
+def environment() -> Environment:
+    """The report's Jinja environment (autoescape on), for pages built on its templates."""
+    return _env()
 
 
 def write_html(result: Result, path: str | os.PathLike, title: str = "factcheck report",
