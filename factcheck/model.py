@@ -43,6 +43,10 @@ class Article:
     # Spans of page furniture (comment widgets, related-article lists, copyright
     # lines, share prompts, front matter): facts inside them are not extracted.
     furniture: tuple[tuple[int, int], ...] = ()
+    # Where the body starts (after front matter) and whether ``furniture`` holds the
+    # page-noise scan too: a run whose facts all come from the cache skips the scan.
+    body_start: int = 0
+    furnished: bool = True
 
     def in_furniture(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.furniture)

@@ -44,6 +44,9 @@ class Engine:
     def facts_of(self, article: Article) -> list[Fact]:
         from .analyze import get_nlp
 
+        from .ingest import furnish
+
+        article = furnish(article)  # no-op when the page-noise scan has been done
         return self.extractor.extract(article, get_nlp()(article.text))
 
 
@@ -57,13 +60,13 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
     few new articles against a large corpus)."""
     from .compare import compare
     from .extract.names import apply_aliases, learn_aliases, unify_names
-    from .ingest import load_articles
+    from .ingest import furnish, load_articles
     from .rules import load_rules
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     rules = rules or load_rules(rules_dir)
-    articles, problems = load_articles([str(p) for p in paths])
+    articles, problems = load_articles([str(p) for p in paths], furniture=cache is None)
     articles = estimate_missing_dates(articles)
     timings["ingest"] = time.perf_counter() - t0
     if progress:
@@ -75,6 +78,7 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
         facts = cache.get(article, rules.version) if cache else None
         if facts is None:
             engine = engine or Engine(rules)
+            article = articles[i - 1] = furnish(article)
             facts = engine.facts_of(article)
             if cache:
                 cache.put(article, rules.version, facts)

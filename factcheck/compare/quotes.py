@@ -42,13 +42,25 @@ def attribution_conflicts(facts: list[Fact], focus: set[str] | None = None) -> l
         if same:
             continue
         na, nb = norms[a.id], norms[b.id]
-        if fuzz.partial_ratio(na, nb) < 85 or min(len(na), len(nb)) < MIN_QUOTE_CHARS:
+        if fuzz.partial_ratio(na, nb) < 85 or min(len(na), len(nb)) < MIN_QUOTE_CHARS \
+                or not _same_figures(na, nb):
             continue
-        out.append(Proposal("attribution", "attribution", f"quote|{min(na, nb, key=len)[:40]}",
+        shorter = min(str(a.value), str(b.value), key=len)
+        out.append(Proposal("attribution", "attribution", f"Who said “{_clip(shorter)}”?",
                             ((a,), (b,)),
                             f"The same words are quoted from {a.speaker} ({a.trace}) and from "
                             f"{b.speaker} ({b.trace})."))
     return out
+
+
+def _same_figures(a: str, b: str) -> bool:
+    """Quotes that differ in their numbers ("30%" vs "70%") are different statements."""
+    short, long_ = sorted((a, b), key=len)
+    return all(n in re.findall(r"\d+", long_) for n in re.findall(r"\d+", short))
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _pairs(blocks: dict[str, list[Fact]]):

@@ -5,6 +5,8 @@ other files still load. Article ids follow the sorted file order: a1, a2, ...
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 
 from ..model import Article, Problem
@@ -14,11 +16,14 @@ from .meta import FIELDS, read_meta_csv
 from .pubdate import parse_datetime, resolve
 from .readers import Draft, read
 
-__all__ = ["load_articles", "furniture_spans", "parse_datetime"]
+__all__ = ["load_articles", "furnish", "furniture_spans", "parse_datetime"]
 
 
-def load_articles(paths: list[str | Path]) -> tuple[list[Article], list[Problem]]:
-    """Load every article under ``paths`` (files and folders, folders recursively)."""
+def load_articles(paths: list[str | Path], furniture: bool = True) -> tuple[list[Article], list[Problem]]:
+    """Load every article under ``paths`` (files and folders, folders recursively).
+
+    ``furniture=False`` leaves the page-noise scan to :func:`furnish`, for callers
+    that may not need it (facts from a cache)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path given bare: not a sequence of characters
     problems: list[Problem] = []
@@ -32,7 +37,8 @@ def load_articles(paths: list[str | Path]) -> tuple[list[Article], list[Problem]
             continue
         listed = _meta_row(source, folder_meta, problems)
         for draft in read(source.kind, source.path, data, problems):
-            articles.append(_article(f"a{len(articles) + 1}", draft, listed))
+            article = _article(f"a{len(articles) + 1}", draft, listed)
+            articles.append(furnish(article) if furniture else article)
     return articles, problems
 
 
@@ -54,7 +60,6 @@ def _article(article_id: str, draft: Draft, listed: dict) -> Article:
     elif draft.meta.get("published"):
         meta_value, meta_source = draft.meta["published"], draft.meta_source
     published, source = resolve(meta_value, meta_source, draft.text, draft.body_start)
-    spans = merge_spans(draft.text, draft.furniture + furniture_spans(draft.text, draft.body_start))
     return Article(
         id=article_id,
         path=draft.path,
@@ -67,8 +72,18 @@ def _article(article_id: str, draft: Draft, listed: dict) -> Article:
         published=published,
         published_source=source,
         extracted=draft.extracted,
-        furniture=tuple(spans),
+        furniture=tuple(draft.furniture),
+        body_start=draft.body_start,
+        furnished=False,
     )
+
+
+def furnish(article: Article) -> Article:
+    """The article with its page furniture (widgets, related lists, copyright) marked."""
+    if article.furnished:
+        return article
+    spans = merge_spans(article.text, list(article.furniture) + furniture_spans(article.text, article.body_start))
+    return replace(article, furniture=tuple(spans), furnished=True)
 
 
 def _text(value: object) -> str | None:
