@@ -340,7 +340,7 @@ def markdown(m: dict) -> str:
         ]
     mo = m.get("model")
     if f or c or mo:
-        lines.append(f"| Peak memory (child `ru_maxrss`) | "
+        lines.append("| Peak memory (child `ru_maxrss`) | "
                      + "; ".join(x for x in (mo and f"models only (Kiwi + spaCy, one sentence): {mo['rss_mb']:.0f} MB",
                                              f and f"CLI, 1 article: {f['rss_mb']:.0f} MB",
                                              c and f"CLI, {corpus['n']} articles: {c['rss_mb']:.0f} MB") if x)

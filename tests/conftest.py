@@ -163,3 +163,16 @@ def browser_page(_chromium):
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    """The seed articles copied out of the repository, so tests that write a
+    decision store or a cache never touch seeds/."""
+    import shutil
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"):
+        shutil.copyfile(p, folder / p.name)
+    return folder

@@ -26,13 +26,8 @@ NOTE = '같은 회동, 장소 표기만 다름 ("청와대" = 대통령실): 오
 
 
 @pytest.fixture
-def corpus(tmp_path) -> Path:
-    """The seed articles, copied: the page must write its store here, not into seeds/."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for p in SEEDS.glob("*.txt"):
-        shutil.copyfile(p, folder / p.name)
-    return folder
+def corpus(seed_copy) -> Path:
+    return seed_copy
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from click.testing import CliRunner
 from factcheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
 
 
 def invoke(*args):
@@ -19,13 +17,8 @@ def invoke(*args):
 
 
 @pytest.fixture
-def corpus(tmp_path) -> Path:
-    """The seed articles copied out of the repository (no store yet)."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for p in SEEDS.glob("*.txt"):
-        shutil.copyfile(p, folder / p.name)
-    return folder
+def corpus(seed_copy) -> Path:
+    return seed_copy
 
 
 @pytest.fixture

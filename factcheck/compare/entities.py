@@ -29,7 +29,9 @@ def place_conflicts(facts: list[Fact], compatible) -> list[Proposal]:
         if len({f.article for f in group}) < 2:
             continue
         names = " vs ".join(sorted(places))
-        out.append(Proposal("entity", "event_place", f"Place of the {block.split('|')[0]} encounter of {block.split('|')[1].replace('+', ', ')}", sides,
+        day, who = block.split("|")
+        out.append(Proposal("entity", "event_place", f"Place of the {day} encounter of {who.replace('+', ', ')}",
+                            sides,
                             f"The same event ({sides[0][0].trace.split(' at ')[0]}) is placed at {names}: "
                             f"neither place contains the other."))
     return out

@@ -88,7 +88,8 @@ def scope_conflicts(facts: list[Fact]) -> list[Proposal]:
         q = group[0].value
         explanation = (f"The same figure {format_number(q.value)} {q.unit} is {SCOPE_WORDS[a_scope]} in "
                        f"{_where(side_a2)} but {SCOPE_WORDS[b_scope]} in {_where(side_b2)}.")
-        out.append(Proposal("numeric_scope", "numeric_scope", f"{format_number(q.value)} {q.unit}: {SCOPE_WORDS[a_scope]} or {SCOPE_WORDS[b_scope]}?",
+        claim = f"{format_number(q.value)} {q.unit}: {SCOPE_WORDS[a_scope]} or {SCOPE_WORDS[b_scope]}?"
+        out.append(Proposal("numeric_scope", "numeric_scope", claim,
                             (tuple(side_a2), tuple(side_b2)), explanation))
     return out
 
@@ -208,7 +209,8 @@ def currency_conflicts(facts: list[Fact]) -> list[Proposal]:
         ranked = sorted(units.items(), key=lambda kv: (-len({f.article for f in kv[1]}), kv[0]))
         major_unit, major = ranked[0]
         for unit, minor in ranked[1:]:
-            if len({f.article for f in major}) < 2 or len({f.article for f in minor}) >= len({f.article for f in major}):
+            sources, suspects = len({f.article for f in major}), len({f.article for f in minor})
+            if sources < 2 or suspects >= sources:
                 continue
             minor = [f for f in minor if any(shares_context(f, g) for g in major)]
             if not minor:

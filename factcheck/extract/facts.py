@@ -122,7 +122,8 @@ class ArticleExtractor:
             sent = _sentence_at(sentences, q.start)
             out.append(self._fact(article, sent, "quote", q.start, q.end, q.inner,
                                   speaker=self.canonical(q.speaker) if q.speaker else None,
-                                  attribute="quote", qualifiers=("speaker:strong",) if q.strong else (), trace=f"speaker: {q.speaker or '?'} ({q.how})"))
+                                  attribute="quote", qualifiers=("speaker:strong",) if q.strong else (),
+                                  trace=f"speaker: {q.speaker or '?'} ({q.how})"))
         return out
 
     def _events(self, article, sentences, people, dates) -> list[Fact]:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..model import Decision, Problem
+from ..report.atomic import fsync_dir
 from .identity import default_reviewer
 from .records import from_line, time_of, to_line, utc_now, validate
 
@@ -142,7 +143,7 @@ class DecisionStore:
             finally:
                 os.close(fd)
             if created:
-                _fsync_dir(self.dir)
+                fsync_dir(self.dir)
         return decision
 
     @contextmanager
@@ -169,19 +170,6 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _ensure_line(path: Path, line: str) -> None:
