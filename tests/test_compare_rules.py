@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.pipeline import check
 
-HEAD = "입력 2024.03.15 09:00\n\n"
+HEAD = "입력 2024.03.15 09:00\n\n"  # one publication day for every article
 
 CASES = [
     ("rate vs total by a date",
@@ -56,6 +56,18 @@ CASES = [
     ("quotes that differ in their figures are different statements",
      {"a.txt": "박서준 산업부 장관은 \"올해 수출 증가율은 30%에 이를 것으로 본다\"고 말했다.",
       "b.txt": "최민호 기재부 차관은 \"올해 수출 증가율은 70%에 이를 것으로 본다\"고 말했다."},
+     set()),
+    ("one attribute, two values on the same day",
+     {"a.txt": "중앙은행은 이날 기준금리를 연 3.50%로 동결했다고 밝혔다.",
+      "b.txt": "중앙은행은 이날 기준금리를 연 3.75%로 동결했다고 밝혔다."},
+     {("numeric_value", "numeric_value")}),
+    ("the same attribute in different years is another quantity",
+     {"a.txt": "정부는 올해 성장률을 2.2%로 전망했다고 밝혔다.",
+      "b.txt": "정부는 내년 성장률을 1.9%로 전망했다고 밝혔다."},
+     set()),
+    ("a rounded figure agrees with the exact one",
+     {"a.txt": "정부는 내년 예산을 약 680조 원으로 편성했다고 밝혔다.",
+      "b.txt": "정부는 내년 예산을 677조 4000억 원으로 편성했다고 밝혔다."},
      set()),
     ("hedged bound is no conflict",
      {"a.txt": "새 펀드는 최대 300억 달러 규모로 조성된다.",

@@ -8,7 +8,7 @@ from ..model import Article, Conflict, Fact
 from .dates import boundary_conflicts, event_date_conflicts
 from .entities import expansion_conflicts, loose_place_match, place_conflicts
 from .numeric import (conversion_conflicts, currency_conflicts, magnitude_conflicts, period_conflicts,
-                      scope_conflicts, share_conflicts)
+                      scope_conflicts, share_conflicts, value_conflicts)
 from .proposal import Proposal
 from .quotes import attribution_conflicts
 
@@ -24,6 +24,7 @@ def compare(facts: list[Fact], articles: list[Article], rules, focus: set[str] |
     checks = [
         ("numeric_scope", lambda: scope_conflicts(facts)),
         ("numeric_period", lambda: period_conflicts(facts)),
+        ("numeric_value", lambda: value_conflicts(facts, by_id, rules.conflict("numeric_value").tolerance)),
         ("conversion", lambda: conversion_conflicts(facts, by_id, rules.conflict("conversion").rate_tolerance)),
         ("magnitude_slip", lambda: magnitude_conflicts(facts)),
         ("currency_slip", lambda: currency_conflicts(facts)),

@@ -249,3 +249,55 @@ def share_conflicts(facts: list[Fact]) -> list[Proposal]:
 def _where(facts: list[Fact]) -> str:
     texts = sorted({f"'{f.text}'" for f in facts})
     return ", ".join(texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
+
+
+def value_conflicts(facts: list[Fact], articles: dict[str, Article], tolerance: float) -> list[Proposal]:
+    """The same attribute ("기준금리", "내년 예산") with values that cannot both be true.
+
+    Blocked by attribute, unit, scope, status and the sentence's time words, and
+    compared only across articles published within two days of each other whose
+    sentences share content words: the same figure on another day or in another
+    year is another quantity.
+    """
+    blocks: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in facts:
+        # A figure inside a quote is the speaker's claim: two people may claim different things.
+        if comparable(f) and f.attribute and f.attribute != "market share" and f.scope != "change_from" \
+                and f.status != "quoted":
+            blocks[(f.attribute, unit_family(f), f.scope, f.status, f.qualifiers)].append(f)
+    out = []
+    for key, group in blocks.items():
+        if len({f.article for f in group}) < 2:
+            continue
+        clusters = _value_clusters(group, tolerance)
+        if len(clusters) < 2:
+            continue
+        linked = [c for c in clusters if any(
+            a.article != b.article and _near_in_time(articles[a.article], articles[b.article])
+            and shares_context(a, b, 3)
+            for a in c for other in clusters if other is not c for b in other)]
+        if len(linked) < 2:
+            continue
+        sides = tuple(tuple(c) for c in linked)
+        values = " vs ".join(f"'{s[0].text}' ({s[0].value.trace})" for s in sides)
+        out.append(Proposal("numeric_value", "numeric_value", f"{key[0]} ({key[1]}, {key[2]})",
+                            sides, f"{key[0]}: {values}."))
+    return out
+
+
+def _value_clusters(group: list[Fact], tolerance: float) -> list[list[Fact]]:
+    """Facts whose intervals overlap (within the tolerance) say the same value."""
+    clusters: list[list[Fact]] = []
+    for f in sorted(group, key=lambda f: f.value.low):
+        last = clusters[-1] if clusters else None
+        if last and f.value.low <= max(g.value.high for g in last) * (1 + tolerance):
+            last.append(f)
+        else:
+            clusters.append([f])
+    return clusters
+
+
+def _near_in_time(a: Article, b: Article, days: int = 2) -> bool:
+    if not a.published or not b.published:
+        return False
+    return abs((a.published.date() - b.published.date()).days) <= days

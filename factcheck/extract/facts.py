@@ -12,9 +12,10 @@ from dataclasses import replace
 from ..model import Article, DateValue, Fact, Quantity
 from ..normalize.dates import scan_dates
 from .events import EventFinder
+from .attributes import attribute_before, time_words
 from .expansions import find_expansions
 from .people import PeopleFinder
-from .quotes import find_quotes
+from .quotes import QUOTE_MARKS, find_quotes
 from .sentences import Sentence, split_sentences
 
 _PLAN = re.compile(r"계획|예정|전망|목표|방침|할 것|키로|기로|추진")
@@ -66,6 +67,7 @@ class ArticleExtractor:
             mentions = [m for m in self.scanner.scan(text, sent.start, sent.end)
                         if not any(m.start < e and s < m.end for s, e in date_spans)]
             plan = "plan" if _PLAN.search(text, sent.start, sent.end) else "actual"
+            quoted = [(q.start(), q.end()) for q in QUOTE_MARKS.finditer(text, sent.start, sent.end)]
             skip = set()
             for i, m in enumerate(mentions):
                 if i in skip or m.scope.kind == "change_from":
@@ -86,7 +88,8 @@ class ArticleExtractor:
                                       attribute=attribute, qualifiers=qualifiers, scope=m.scope.kind,
                                       scope_detail=detail if detail else (
                                           f"{m.scope.period_days}d" if m.scope.period_days else None),
-                                      status=plan, context=contexts[sent.index], conversion=conversion,
+                                      status="quoted" if any(s <= m.start < e for s, e in quoted) else plan,
+                                      context=contexts[sent.index], conversion=conversion,
                                       trace=trace))
                 if m.scope.period_days:
                     out[-1] = replace(out[-1], scope_detail=f"{m.scope.detail} ({m.scope.period_days} days)")
@@ -100,6 +103,9 @@ class ArticleExtractor:
             m = _MARKET.search(before[-30:])
             if m:
                 attribute, qualifiers = "market share", (m.group(1).upper(),)
+        if attribute is None:
+            attribute = attribute_before(sent, start)
+            qualifiers = time_words(sent)
         topics = _TOPIC.findall(before)
         subject = self.canonical(topics[-1]) if topics else None
         return subject, attribute, qualifiers

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .people import PersonMention
 from .sentences import Sentence
 
-_QUOTE = re.compile(r"“([^”\n]{6,400})”|\"([^\"\n]{6,400})\"|「([^」\n]{6,400})」")
+QUOTE_MARKS = re.compile(r"“([^”\n]{6,400})”|\"([^\"\n]{6,400})\"|「([^」\n]{6,400})」")
 _PRONOUN = re.compile(r"(?:^|[\s,])(그|그녀|그는|그녀는)(?:는|가)?\s")
 _SUBJECT_PARTICLE = re.compile(r"^\s?(?:은|는|이|가|도|께서|에 따르면|의 말|측은)")
 _HEARSAY = re.compile(r"(?:고|며|라며|면서)\s?(?:밝혔|말했|강조했|설명했|덧붙였|전했|주장했|당부했|답했|화답했|언급했|지적했|평가했)")
@@ -36,7 +36,7 @@ def find_quotes(text: str, sentences: list[Sentence], people: list[PersonMention
     for sent in sentences:
         in_sent = [p for p in people if sent.start <= p.start < sent.end]
         subject = _subject(text, in_sent)
-        for m in _QUOTE.finditer(text, sent.start, sent.end):
+        for m in QUOTE_MARKS.finditer(text, sent.start, sent.end):
             inner = next(g for g in m.groups() if g is not None)
             speaker, how = _speaker(text, sent, m, in_sent, last_speaker, last_subject)
             strong = speaker is not None and not how.startswith(("person before", "subject carried"))
