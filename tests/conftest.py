@@ -176,3 +176,22 @@ def seed_copy(tmp_path):
     for p in (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"):
         shutil.copyfile(p, folder / p.name)
     return folder
+
+
+@pytest.fixture
+def screenshot(tmp_path):
+    """save(page, name, full_page=True): a PNG into tmp_path and, when
+    FACTCHECK_SCREENSHOT_DIR is set, a copy there (the test's visible output)."""
+    import os
+    import shutil
+
+    def save(page, name: str, full_page: bool = True) -> Path:
+        shot = tmp_path / name
+        page.screenshot(path=str(shot), full_page=full_page)
+        extra = os.environ.get("FACTCHECK_SCREENSHOT_DIR")
+        if extra:
+            Path(extra).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shot, Path(extra) / name)
+        return shot
+
+    return save

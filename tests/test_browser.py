@@ -1,9 +1,6 @@
 """The HTML report as an editor sees it, in Debian's headless Chromium."""
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -14,18 +11,7 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 pytestmark = pytest.mark.browser
 
 
-def _save_screenshot(page, tmp_path: Path, name: str) -> Path:
-    """Screenshot into tmp_path and, when FACTCHECK_SCREENSHOT_DIR is set, there too."""
-    shot = tmp_path / name
-    page.screenshot(path=str(shot), full_page=True)
-    extra = os.environ.get("FACTCHECK_SCREENSHOT_DIR")
-    if extra:
-        Path(extra).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, Path(extra) / name)
-    return shot
-
-
-def test_report_renders_filters_and_stays_offline(sample_result, browser_page, tmp_path):
+def test_report_renders_filters_and_stays_offline(sample_result, browser_page, tmp_path, screenshot):
     page = browser_page
     report = write_html(sample_result, tmp_path / "report.html")
     page.goto(report.resolve().as_uri())
@@ -66,7 +52,7 @@ def test_report_renders_filters_and_stays_offline(sample_result, browser_page, t
     expect(page.locator("article.conflict:visible")).to_have_count(2)
     expect(page.locator("#f-none")).to_be_hidden()
 
-    shot = _save_screenshot(page, tmp_path, "report.png")
+    shot = screenshot(page, "report.png")
     assert shot.stat().st_size > 10_000
 
     assert page.js_errors == []  # a CSP-blocked script or style would show up here

@@ -3,9 +3,7 @@ keyboard, and hostile article text that must show as text and run nothing."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,17 +41,6 @@ def serving(paths):
         server.server_close()
 
 
-def save_screenshot(page, tmp_path: Path, name: str, full_page: bool = False) -> Path:
-    """Into tmp_path and, when FACTCHECK_SCREENSHOT_DIR is set, there too."""
-    shot = tmp_path / name
-    page.screenshot(path=str(shot), full_page=full_page)
-    extra = os.environ.get("FACTCHECK_SCREENSHOT_DIR")
-    if extra:
-        Path(extra).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, Path(extra) / name)
-    return shot
-
-
 def check_json(corpus: Path, tmp_path: Path) -> dict:
     out = tmp_path / "check.json"
     result = CliRunner().invoke(main, ["check", str(corpus), "--no-html", "--json", str(out), "-q"],
@@ -62,7 +49,7 @@ def check_json(corpus: Path, tmp_path: Path) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def test_a_dismissal_made_on_the_page_lasts(corpus, browser_page, tmp_path):
+def test_a_dismissal_made_on_the_page_lasts(corpus, browser_page, tmp_path, screenshot):
     page = browser_page
     seeds_before = sorted(p.name for p in SEEDS.iterdir())
     with serving([corpus]) as server:
@@ -104,8 +91,8 @@ def test_a_dismissal_made_on_the_page_lasts(corpus, browser_page, tmp_path):
         expect(card).to_have_attribute("data-status", "dismissed")
         expect(card.locator("p.note .note-text")).to_have_text(NOTE)
         expect(page.locator(".review-bar .progress-text")).to_have_text(f"1 of {total} reviewed")
-        shot = save_screenshot(page, tmp_path, "review.png")
-        save_screenshot(page, tmp_path, "review-full.png", full_page=True)
+        shot = screenshot(page, "review.png", full_page=False)
+        screenshot(page, "review-full.png")
         assert 10_000 < shot.stat().st_size < 300_000
         origins = {first_url.rstrip("/"), server.url.rstrip("/")}
 

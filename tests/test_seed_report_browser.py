@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -34,17 +32,7 @@ def seed_reports(tmp_path, monkeypatch) -> tuple[Path, dict]:
     return html, json.loads(js.read_text(encoding="utf-8"))
 
 
-def _save_screenshot(page, tmp_path: Path) -> Path:
-    shot = tmp_path / SCREENSHOT
-    page.screenshot(path=str(shot), full_page=True)
-    extra = os.environ.get("FACTCHECK_SCREENSHOT_DIR")
-    if extra:
-        Path(extra).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, Path(extra) / SCREENSHOT)
-    return shot
-
-
-def test_seed_report_shows_the_seed_conflicts(seed_reports, browser_page, tmp_path):
+def test_seed_report_shows_the_seed_conflicts(seed_reports, browser_page, tmp_path, screenshot):
     html, report = seed_reports
     conflicts = report["conflicts"]
     assert len(conflicts) >= 4, [c["id"] for c in conflicts]
@@ -79,7 +67,7 @@ def test_seed_report_shows_the_seed_conflicts(seed_reports, browser_page, tmp_pa
     # the filter bar counts all of them once the script has run
     expect(page.locator("#f-count")).to_have_text(f"{len(conflicts)} of {len(conflicts)} shown")
 
-    shot = _save_screenshot(page, tmp_path)
+    shot = screenshot(page, SCREENSHOT)
     assert shot.stat().st_size > 10_000
 
     assert page.js_errors == []
