@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from ..model import Article, Conflict, Fact
-from .dates import boundary_conflicts, event_date_conflicts
+from .dates import boundary_conflicts, event_date_conflicts, milestone_date_conflicts
 from .entities import expansion_conflicts, loose_place_match, place_conflicts
 from .numeric import (conversion_conflicts, currency_conflicts, magnitude_conflicts, period_conflicts,
                       scope_conflicts, share_conflicts, value_conflicts)
@@ -31,6 +31,8 @@ def compare(facts: list[Fact], articles: list[Article], rules, focus: set[str] |
         ("related_share", lambda: share_conflicts(facts)),
         ("date_boundary", lambda: boundary_conflicts(facts)),
         ("event_date", lambda: event_date_conflicts(facts)),
+        ("milestone_date", lambda: milestone_date_conflicts(
+            facts, {w for w, t in rules.event_words.items() if t == "milestone"}, by_id)),
         ("event_place", lambda: place_conflicts(facts, loose_place_match(rules.places))),
         ("expansion", lambda: expansion_conflicts(facts)),
         ("attribution", lambda: attribution_conflicts(facts, focus)),

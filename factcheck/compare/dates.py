@@ -58,3 +58,44 @@ def event_date_conflicts(facts: list[Fact], window_days: int = 7) -> list[Propos
                                     f"The encounter of {people.replace('+', ', ')} is dated {a.isoformat()} in "
                                     f"'{side_a[0].text}' but {b.isoformat()} in '{side_b[0].text}'."))
     return out
+
+
+def milestone_date_conflicts(facts: list[Fact], milestones: set[str], articles: dict,
+                             window_days: int = 60) -> list[Proposal]:
+    """One milestone ("1월 1일부터 시행" vs "3월 1일부터 시행") dated differently.
+
+    Only articles that date the milestone once take part, published within three
+    days of each other, in sentences that share two content words; dates a day
+    apart may be one moment in two time zones.
+    """
+    by_key: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for f in facts:
+        if f.kind == "date" and f.attribute in milestones and f.value.as_date():
+            by_key[(f.attribute, f.scope)][f.article].append(f)
+    out = []
+    for (milestone, scope), per_article in by_key.items():
+        days: dict = defaultdict(list)
+        for article_facts in per_article.values():
+            named = {f.value.as_date() for f in article_facts}
+            if len(named) == 1:
+                days[named.pop()].extend(article_facts)
+        ordered = sorted(days)
+        for a, b in zip(ordered, ordered[1:]):
+            if not 1 < (b - a).days <= window_days:
+                continue
+            pairs = [(x, y) for x in days[a] for y in days[b] if x.article != y.article
+                     and len(set(x.context) & set(y.context)) >= 2
+                     and _published_near(articles[x.article], articles[y.article])]
+            if not pairs:
+                continue
+            side_a = tuple(dict.fromkeys(x for x, _ in pairs))
+            side_b = tuple(dict.fromkeys(y for _, y in pairs))
+            out.append(Proposal("date", "milestone_date", f"Date of {milestone}",
+                                (side_a, side_b),
+                                f"{milestone} is dated {a.isoformat()} in '{side_a[0].text}' but "
+                                f"{b.isoformat()} in '{side_b[0].text}'."))
+    return out
+
+
+def _published_near(a, b, days: int = 3) -> bool:
+    return bool(a.published and b.published and abs((a.published.date() - b.published.date()).days) <= days)

@@ -75,3 +75,16 @@ def attribute_before(sent: Sentence, start: int) -> str | None:
     # Written as in the text: "물가상승률", not the morphemes "물가 상승 률".
     return "".join((" " if prev and prev.end < t.start else "") + t.text
                    for prev, t in zip([None] + run[:-1], run))
+
+
+def attribute_after(sent: Sentence, end: int) -> str | None:
+    """The noun a date is about, right after it: "29일 정상회담", "1일부터 시행",
+    "31일 개막"; None when a verb or another clause comes first."""
+    for t in (t for t in sent.tokens if t.start >= end):
+        tag = _tag(t)
+        if tag.startswith("J") or t.text in TIME_WORDS or tag in ("SN", "NNB", "SS", "SSO", "SSC", "MAG"):
+            continue
+        if tag in ("NNG", "NNP") and len(t.text) >= 2 and t.text not in GENERIC_NOUNS:
+            return t.text
+        return None
+    return None

@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..model import Article, DateValue, Fact, Quantity
 from ..normalize.dates import scan_dates
 from .events import EventFinder
-from .attributes import attribute_before, time_words
+from .attributes import attribute_after, attribute_before, time_words
 from .expansions import find_expansions
 from .people import PeopleFinder
 from .quotes import QUOTE_MARKS, find_quotes
@@ -118,6 +118,7 @@ class ArticleExtractor:
                 continue
             scope = {"until": "by_date", "from": "from_date"}.get(d.boundary or "", "point")
             out.append(self._fact(article, sent, "date", d.start, d.end, d.value, scope=scope,
+                                  attribute=attribute_after(sent, d.end), qualifiers=time_words(sent),
                                   context=contexts[sent.index], trace=d.value.trace,
                                   status="plan" if _PLAN.search(article.text, sent.start, sent.end) else "actual"))
         return out

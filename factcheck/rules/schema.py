@@ -27,10 +27,10 @@ SCOPES = ("per_day", "per_month", "per_quarter", "per_year", "by_date", "from_da
 ENTITY_TYPES = ("person", "org", "product", "place", "event", "other")
 PLACE_TYPES = ("country", "region", "province", "city", "district", "neighbourhood", "venue")
 EVENT_TYPES = ("meeting", "visit", "signing", "briefing", "announcement", "summit", "talks",
-               "conference", "deal")
+               "conference", "deal", "milestone")
 CONFLICT_RULES = ("numeric_value", "numeric_scope", "numeric_period", "conversion",
                   "magnitude_slip", "currency_slip", "date_boundary", "event_place",
-                  "event_date", "attribution", "expansion", "related_share")
+                  "event_date", "milestone_date", "attribution", "expansion", "related_share")
 SEVERITIES = ("high", "medium", "low")
 APPLIES = ("line", "following_lines")
 
