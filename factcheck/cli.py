@@ -35,7 +35,7 @@ def _fail(error: FactcheckError) -> None:
     sys.exit(error.exit_code)
 
 
-def _report_problems(result, quiet: bool) -> None:
+def _report_problems(result) -> None:
     for p in result.problems:
         click.echo(f"factcheck: {p.severity}: {p}", err=True)
 
@@ -52,7 +52,6 @@ def _run_check(paths, rules_dir, quiet, store=None, use_cache=False):
 
     if not paths:
         raise click.UsageError("give at least one file or folder")
-    missing = [p for p in paths if not Path(p).exists()]
     # The fact cache of the nearest .factcheck/ at or above the first path, if there is one.
     cache = open_cache(paths) if use_cache else None
     try:
@@ -62,7 +61,7 @@ def _run_check(paths, rules_dir, quiet, store=None, use_cache=False):
     finally:
         if cache is not None:
             cache.close()
-    return result, missing
+    return result
 
 
 @main.command("check")
@@ -86,8 +85,8 @@ def check_command(paths, out, json_path, no_html, rules_dir, use_cache, quiet):
 
     # Editors' decisions: the nearest .factcheck/ at or above the articles, if any.
     store = find_store(paths) if paths else None
-    result, _ = _run_check(paths, rules_dir, quiet, store=store, use_cache=use_cache)
-    _report_problems(result, quiet)
+    result = _run_check(paths, rules_dir, quiet, store=store, use_cache=use_cache)
+    _report_problems(result)
     for d in result.stale_decisions:
         click.echo(f"factcheck: warning: stale decision: {d.conflict} ({d.status} by {d.by or '?'} "
                    f"at {d.at or '?'}) names no current conflict", err=True)
@@ -124,8 +123,8 @@ def facts_command(paths, as_csv, rules_dir, quiet):
     """Print the facts extracted from articles."""
     from .report import format_facts_text, write_facts_csv
 
-    result, _ = _run_check(paths, rules_dir, quiet)
-    _report_problems(result, quiet)
+    result = _run_check(paths, rules_dir, quiet)
+    _report_problems(result)
     if as_csv:
         write_facts_csv(result, sys.stdout)
     else:

@@ -14,21 +14,16 @@ from typing import Any
 
 import yaml
 
-from .errors import FactcheckError
+from .errors import InputError
 
 Place = tuple[str, int, int]  # (file name, start, end exclusive)
 SECTIONS = ("conflicts", "must_not_flag", "may_flag")
 
 
-class GoldError(FactcheckError):
+class GoldError(InputError):
     """A gold file cannot be used: bad structure, or a mention that is not in its file."""
 
     code = "E300"
-
-    def __init__(self, path: str, message: str):
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
 
 
 @dataclass(frozen=True)

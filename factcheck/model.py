@@ -48,6 +48,12 @@ class Article:
     body_start: int = 0
     furnished: bool = True
 
+    def published_within(self, other: "Article", days: int) -> bool:
+        """Both publication days known and at most ``days`` apart."""
+        if not self.published or not other.published:
+            return False
+        return abs((self.published.date() - other.published.date()).days) <= days
+
     def in_furniture(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.furniture)
 

@@ -60,7 +60,7 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
     few new articles against a large corpus)."""
     from .compare import compare
     from .extract.names import apply_aliases, learn_aliases, unify_names
-    from .ingest import furnish, load_articles
+    from .ingest import load_articles
     from .rules import load_rules
 
     timings: dict[str, float] = {}
@@ -78,7 +78,6 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
         facts = cache.get(article, rules.version) if cache else None
         if facts is None:
             engine = engine or Engine(rules)
-            article = articles[i - 1] = furnish(article)
             facts = engine.facts_of(article)
             if cache:
                 cache.put(article, rules.version, facts)

@@ -85,7 +85,7 @@ def milestone_date_conflicts(facts: list[Fact], milestones: set[str], articles: 
                 continue
             pairs = [(x, y) for x in days[a] for y in days[b] if x.article != y.article
                      and len(set(x.context) & set(y.context)) >= 2
-                     and _published_near(articles[x.article], articles[y.article])]
+                     and articles[x.article].published_within(articles[y.article], 3)]
             if not pairs:
                 continue
             side_a = tuple(dict.fromkeys(x for x, _ in pairs))
@@ -96,6 +96,3 @@ def milestone_date_conflicts(facts: list[Fact], milestones: set[str], articles: 
                                 f"{b.isoformat()} in '{side_b[0].text}'."))
     return out
 
-
-def _published_near(a, b, days: int = 3) -> bool:
-    return bool(a.published and b.published and abs((a.published.date() - b.published.date()).days) <= days)

@@ -136,7 +136,7 @@ def conversion_conflicts(facts: list[Fact], articles: dict[str, Article], rate_t
     out = []
     for key, group in blocks.items():
         for a, b in combinations(group, 2):
-            if a.article == b.article or not _same_day(articles[a.article], articles[b.article]):
+            if a.article == b.article or not articles[a.article].published_within(articles[b.article], 1):
                 continue
             ra, rb = _rate(a), _rate(b)
             lo_a, hi_a = _rate_bounds(a)
@@ -160,12 +160,6 @@ def _rate_bounds(f: Fact) -> tuple[float, float]:
     c = f.conversion.value
     step = 10 ** max(0, math.floor(math.log10(c)) - 2) / 2 if c > 0 else 0
     return (c - step) / f.value.value, (c + step) / f.value.value
-
-
-def _same_day(a: Article, b: Article) -> bool:
-    if not a.published or not b.published:
-        return False
-    return abs((a.published.date() - b.published.date()).days) <= 1
 
 
 def magnitude_conflicts(facts: list[Fact]) -> list[Proposal]:
@@ -273,7 +267,7 @@ def value_conflicts(facts: list[Fact], articles: dict[str, Article], tolerance: 
         if len(clusters) < 2:
             continue
         linked = [c for c in clusters if any(
-            a.article != b.article and _near_in_time(articles[a.article], articles[b.article])
+            a.article != b.article and articles[a.article].published_within(articles[b.article], 2)
             and shares_context(a, b, 3)
             for a in c for other in clusters if other is not c for b in other)]
         if len(linked) < 2:
@@ -296,8 +290,3 @@ def _value_clusters(group: list[Fact], tolerance: float) -> list[list[Fact]]:
             clusters.append([f])
     return clusters
 
-
-def _near_in_time(a: Article, b: Article, days: int = 2) -> bool:
-    if not a.published or not b.published:
-        return False
-    return abs((a.published.date() - b.published.date()).days) <= days

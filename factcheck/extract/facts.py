@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Article, DateValue, Fact, Quantity
+from ..model import Article, Fact, Quantity
 from ..normalize.dates import scan_dates
 from .events import EventFinder
 from .attributes import attribute_after, attribute_before, time_words
@@ -84,15 +84,14 @@ class ArticleExtractor:
                 subject, attribute, qualifiers = self._who_what(text, sent, m.start, m.quantity)
                 q = m.quantity
                 trace = q.trace + (f"; stated as {conversion.trace}" if conversion else "")
+                if m.scope.period_days:
+                    detail = f"{m.scope.detail} ({m.scope.period_days} days)"
                 out.append(self._fact(article, sent, "quantity", m.start, end, q, subject=subject,
                                       attribute=attribute, qualifiers=qualifiers, scope=m.scope.kind,
-                                      scope_detail=detail if detail else (
-                                          f"{m.scope.period_days}d" if m.scope.period_days else None),
+                                      scope_detail=detail,
                                       status="quoted" if any(s <= m.start < e for s, e in quoted) else plan,
                                       context=contexts[sent.index], conversion=conversion,
                                       trace=trace))
-                if m.scope.period_days:
-                    out[-1] = replace(out[-1], scope_detail=f"{m.scope.detail} ({m.scope.period_days} days)")
         return out
 
     def _who_what(self, text: str, sent: Sentence, start: int, q: Quantity):
@@ -188,5 +187,3 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
             return s
     return None
 
-
-__all__ = ["ArticleExtractor", "DateValue"]

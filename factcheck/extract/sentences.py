@@ -24,10 +24,6 @@ class Token:
     def is_noun(self) -> bool:
         return self.tag.split("+")[0] in ("NNG", "NNP", "SL", "SH")
 
-    @property
-    def is_proper(self) -> bool:
-        return self.tag.split("+")[0] in ("NNP", "SL")
-
 
 @dataclass(frozen=True)
 class Sentence:
@@ -37,11 +33,8 @@ class Sentence:
     tokens: tuple[Token, ...]
 
     def nouns(self) -> frozenset[str]:
-        return frozenset(t.text for t in self.tokens if t.is_noun and t.text not in GENERIC_NOUNS
-                         and len(t.text) > 1 or (t.is_noun and t.tag.startswith("SL") and len(t.text) > 1))
-
-    def tokens_between(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens if t.start >= start and t.end <= end]
+        return frozenset(t.text for t in self.tokens
+                         if t.is_noun and len(t.text) > 1 and t.text not in GENERIC_NOUNS)
 
 
 def split_sentences(article: Article, doc) -> list[Sentence]:

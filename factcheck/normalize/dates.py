@@ -223,8 +223,3 @@ def _boundary(text: str, end: int, hi: int) -> tuple[int, str | None]:
         return end, None
     word = m.group(1)
     return end + m.end(), "until" if word in ("까지", "이전", "전까지") else "from"
-
-
-def scan_times(text: str, lo: int = 0, hi: int | None = None):
-    """Bare clock times ('오후 5시') that no date precedes; they stay unattached."""
-    return list(_BARE_TIME_RE.finditer(text, lo, len(text) if hi is None else hi))

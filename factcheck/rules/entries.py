@@ -124,10 +124,16 @@ class Title:
 
 
 @dataclass(frozen=True)
-class OrgSuffix:
+class WordList:
+    """A kind that is only a list of words."""
+
     words: tuple[str, ...]
     source: str = ""
     line: int = 0
+
+
+class OrgSuffix(WordList):
+    """Endings that make a proper noun an organisation (전자, 그룹, 위원회)."""
 
 
 @dataclass(frozen=True)
@@ -138,18 +144,12 @@ class EventWord:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class SpeechVerb:
-    words: tuple[str, ...]
-    source: str = ""
-    line: int = 0
+class SpeechVerb(WordList):
+    """Verbs that report speech (말했다, 밝혔다)."""
 
 
-@dataclass(frozen=True)
-class Correction:
-    words: tuple[str, ...]
-    source: str = ""
-    line: int = 0
+class Correction(WordList):
+    """Markers of a correction notice (바로잡습니다, 정정)."""
 
 
 @dataclass(frozen=True)
