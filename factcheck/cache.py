@@ -15,19 +15,17 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 import time
 from pathlib import Path
+from typing import Callable
 
-from . import __version__
+from . import __version__, workspace
 from .model import Article, Fact
 from .serialize import FORMAT, DecodeError, fact_from_row, fact_to_row
+from .workspace import CACHE_FILE
 
-STORE_DIR = ".factcheck"
-CACHE_FILE = "cache.sqlite"
 MAGIC = "factcheck-fact-cache"
 SCHEMA = f"1.{FORMAT}"
-GITIGNORE = "cache*\n"
 BUSY_TIMEOUT_S = 30.0
 FLUSH_EVERY = 200  # puts per transaction: one commit per article would fsync 2,000 times
 KEEP_OTHER_RULES_S = 30 * 24 * 3600  # rows of other rule sets are kept a month (another rules dir may use them)
@@ -40,35 +38,6 @@ _TABLES = {
 }
 
 
-def find_store_dir(path: str | os.PathLike) -> Path | None:
-    """The nearest ``.factcheck/`` folder at or above ``path`` (a file or a folder)."""
-    here = Path(path).resolve()
-    if not here.is_dir():
-        here = here.parent
-    for folder in (here, *here.parents):
-        candidate = folder / STORE_DIR
-        if candidate.is_dir():
-            return candidate
-    return None
-
-
-def ensure_store_dir(folder: str | os.PathLike) -> Path:
-    """Create ``folder/.factcheck/`` with a .gitignore that keeps the cache out of git."""
-    store = Path(folder) / STORE_DIR
-    store.mkdir(parents=True, exist_ok=True)
-    ignore = store / ".gitignore"
-    try:
-        current = ignore.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        current = None
-    if current is None:
-        ignore.write_text(GITIGNORE, encoding="utf-8")
-    elif "cache*" not in current.split():
-        ignore.write_text(current + ("" if current.endswith("\n") or not current else "\n") + GITIGNORE,
-                          encoding="utf-8")
-    return store
-
-
 def context_of(article: Article) -> str:
     return article.published.isoformat() if article.published else ""
 
@@ -79,13 +48,19 @@ class FactCache:
     Use as a context manager (or call ``close``) so that the last batch is written.
     """
 
-    def __init__(self, path: str | os.PathLike, warn=None):
+    def __init__(self, path: str | os.PathLike, warn: Callable[[str], None] | None = None):
         self.path = Path(path)
-        self.warn = warn or (lambda message: print(f"factcheck: warning: {message}", file=sys.stderr))
+        self.warnings: list[str] = []  # why the cache was set aside or not used, in order
+        self._warn_callback = warn
         self.hits = self.misses = 0
         self._pending: list[tuple] = []
         self._rules_seen: set[str] = set()
         self.conn = self._open()
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        if self._warn_callback is not None:
+            self._warn_callback(message)
 
     # -- opening and recovery ------------------------------------------------------
 
@@ -99,13 +74,13 @@ class FactCache:
             problem = "not a factcheck cache or another version of it"
         except sqlite3.OperationalError as err:
             if not _corruption(err):
-                self.warn(f"{self.path}: cache not used ({err})")
+                self._warn(f"{self.path}: cache not used ({err})")
                 return None
             problem = str(err)
         except sqlite3.DatabaseError as err:  # "file is not a database", "malformed"
             problem = str(err)
         except OSError as err:  # an unwritable corpus: the run goes on without a cache
-            self.warn(f"{self.path}: cache not used ({err.strerror or err})")
+            self._warn(f"{self.path}: cache not used ({err.strerror or err})")
             return None
         return self._rebuild(problem)
 
@@ -140,7 +115,7 @@ class FactCache:
     def _rebuild(self, problem: str) -> sqlite3.Connection | None:
         """Move the bad file aside (kept for a post-mortem, ignored by git) and start afresh."""
         aside = self.path.with_name(self.path.name + ".corrupt")
-        self.warn(f"{self.path}: {problem}; moved to {aside.name}, rebuilding the cache")
+        self._warn(f"{self.path}: {problem}; moved to {aside.name}, rebuilding the cache")
         try:
             os.replace(self.path, aside)
             for suffix in ("-journal", "-wal", "-shm"):
@@ -149,7 +124,7 @@ class FactCache:
             self._create(conn)
             return conn
         except (OSError, sqlite3.Error) as err:
-            self.warn(f"{self.path}: cache not used ({err})")
+            self._warn(f"{self.path}: cache not used ({err})")
             return None
 
     # -- the pipeline hook ------------------------------------------------------------
@@ -257,7 +232,7 @@ class FactCache:
                 self.conn.close()
             self.conn = self._rebuild(str(err))
         else:
-            self.warn(f"{self.path}: cache not used for the rest of this run ({err})")
+            self._warn(f"{self.path}: cache not used for the rest of this run ({err})")
             self.conn.close()
             self.conn = None
 
@@ -272,21 +247,15 @@ def _squash(sql: str) -> str:
     return " ".join(sql.split()).lower()
 
 
-def open_cache(paths, create: bool = False, warn=None) -> FactCache | None:
-    """The cache of the corpus at ``paths[0]``: the nearest ``.factcheck/`` at or above it.
+def open_cache(paths, create: bool = False, warn: Callable[[str], None] | None = None) -> FactCache | None:
+    """The cache in the nearest ``.factcheck/`` at or above ``paths`` (see
+    factcheck.workspace), its git files completed so that git ignores the cache.
 
-    With ``create``, a missing store is made in that folder (the CI command does
-    this); without, no store means no cache.
+    With ``create``, a missing folder is made in the first path's folder (the CI
+    command does this); without, no folder means no cache. OSError when the folder
+    cannot be made or completed.
     """
-    paths = [Path(p) for p in paths]
-    if not paths:
+    paths = list(paths)
+    if not paths or (not create and workspace.find(paths) is None):
         return None
-    store = find_store_dir(paths[0])
-    if store is None:
-        if not create:
-            return None
-        first = paths[0] if paths[0].is_dir() else paths[0].parent
-        store = ensure_store_dir(first)
-    elif create:
-        ensure_store_dir(store.parent)
-    return FactCache(store / CACHE_FILE, warn=warn)
+    return FactCache(workspace.find_or_create(paths) / CACHE_FILE, warn=warn)

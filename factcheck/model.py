@@ -7,7 +7,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Union
+from typing import Literal, Union, get_args
+
+# Closed vocabularies of the records below.
+FactKind = Literal["quantity", "date", "place", "quote", "event", "expansion"]
+ScopeKind = Literal["point", "per_day", "per_month", "per_quarter", "per_year", "by_date", "from_date",
+                    "over_period", "in_period", "total", "change_by", "change_to", "change_from"]
+# How a statement is made: as a fact, a plan, a forecast, a speaker's words, or
+# withdrawn by a correction notice (``correction`` is the notice's own restatement).
+Stance = Literal["actual", "plan", "forecast", "quoted", "retracted", "correction"]
+ConflictKind = Literal["numeric_value", "numeric_scope", "entity", "date", "attribution"]
+Severity = Literal["high", "medium", "low"]
+ReviewStatus = Literal["open", "confirmed", "dismissed", "fixed"]
+ProblemSeverity = Literal["error", "warning"]
+PublishedSource = Literal["meta", "front-matter", "dateline", "estimated", "none"]
+
+# The same vocabularies as tuples, in their display order.
+FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
+CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)  # high first
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
 
 
 @dataclass(frozen=True)
@@ -17,7 +36,7 @@ class Problem:
     path: str
     message: str
     line: int | None = None
-    severity: str = "error"  # "error" makes the run exit 2; "warning" does not
+    severity: ProblemSeverity = "error"  # "error" makes the run exit 2; "warning" does not
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -38,7 +57,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     published: datetime | None = None
-    published_source: str = "none"  # meta | front-matter | dateline | none
+    published_source: PublishedSource = "none"
     extracted: bool = False
     # Spans of page furniture (comment widgets, related-article lists, copyright
     # lines, share prompts, front matter): facts inside them are not extracted.
@@ -48,7 +67,7 @@ class Article:
     body_start: int = 0
     furnished: bool = True
 
-    def published_within(self, other: "Article", days: int) -> bool:
+    def published_within(self, other: "Article", days: float) -> bool:
         """Both publication days known and at most ``days`` apart."""
         if not self.published or not other.published:
             return False
@@ -124,31 +143,47 @@ Value = Union[Quantity, DateValue, str]
 
 
 @dataclass(frozen=True)
+class EventRef:
+    """The encounter a fact belongs to: its type (meeting, visit, ...), its day and
+    the people who take part (canonical names, sorted)."""
+
+    type: str
+    day: str  # ISO date
+    participants: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return ", ".join(self.participants)
+
+
+@dataclass(frozen=True)
 class Fact:
     """A normalized statement with its evidence.
 
-    kind: quantity | date | place | person | org | quote | event | expansion
-    scope: point | per_day | per_month | per_quarter | per_year | by_date | from_date |
-           over_period | total | change_by | change_to
+    ``value`` is a Quantity for kind quantity, a DateValue for date and event, and a
+    string for place (the canonical place), quote (the words) and expansion.
     """
 
     id: str
     article: str
-    kind: str
+    kind: FactKind
     text: str
     start: int
     end: int
     sentence_start: int
     sentence_end: int
     value: Value
-    subject: str | None = None
-    attribute: str | None = None
-    qualifiers: tuple[str, ...] = ()
-    scope: str = "point"
-    scope_detail: str | None = None  # "2029", "3.5 years", "from 25%"
-    status: str = "actual"  # actual | plan | forecast | claim
+    subject: str | None = None  # the topic-marked word before a figure; the acronym of an expansion
+    attribute: str | None = None  # what is measured: the noun run before a figure, a date's noun
+    qualifiers: tuple[str, ...] = ()  # time words of the sentence, or the market of a share
+    scope: ScopeKind = "point"
+    scope_detail: str | None = None  # as written: "2029", "3.5년", "from 25%"
+    period_days: float | None = None  # the length of an over_period scope
+    rate_stated: bool = False  # the sentence states the exchange rate of its conversion
+    stance: Stance = "actual"
     speaker: str | None = None
-    event: str | None = None  # key of the event frame this fact belongs to
+    speaker_strong: bool = False  # the speaker is read from sentence structure, not guessed
+    event: EventRef | None = None  # for event and place facts
     context: tuple[str, ...] = ()  # content nouns of the sentence, for "same thing" tests
     conversion: Quantity | None = None  # "3500억 달러(약 487조 원)": the stated other-currency value
     trace: str = ""
@@ -161,6 +196,20 @@ class Fact:
             return v.iso()
         return str(v)
 
+    @property
+    def quantity(self) -> Quantity:
+        """The value of a quantity fact (a TypeError for any other kind)."""
+        if not isinstance(self.value, Quantity):
+            raise TypeError(f"fact {self.id} ({self.kind}) holds no quantity")
+        return self.value
+
+    @property
+    def date_value(self) -> DateValue:
+        """The value of a date or event fact (a TypeError for any other kind)."""
+        if not isinstance(self.value, DateValue):
+            raise TypeError(f"fact {self.id} ({self.kind}) holds no date")
+        return self.value
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -168,17 +217,19 @@ class Conflict:
 
     ``sides`` groups fact ids that say the same thing; ``facts`` lists them all.
     ``id`` is a fingerprint of the content (claim key, values, articles).
+    ``rule`` names the comparison rule that found it, ``code`` its stable code.
     """
 
     id: str
-    kind: str  # numeric_value | numeric_scope | entity | date | attribution
-    severity: str  # high | medium | low
+    kind: ConflictKind
+    severity: Severity
     facts: tuple[str, ...]
     sides: tuple[tuple[str, ...], ...]
     claim: str
     explanation: str
     rule: str
-    status: str = "open"
+    code: str = ""
+    status: ReviewStatus = "open"
     note: str | None = None
     decided_by: str | None = None
 
@@ -186,7 +237,7 @@ class Conflict:
 @dataclass(frozen=True)
 class Decision:
     conflict: str
-    status: str  # open | confirmed | dismissed | fixed
+    status: ReviewStatus
     note: str = ""
     by: str = ""
     at: str = ""
@@ -201,7 +252,7 @@ class Result:
     problems: tuple[Problem, ...] = ()
     stale_decisions: tuple[Decision, ...] = ()
     rules_version: str = ""
-    timings: dict = field(default_factory=dict, compare=False, hash=False)
+    timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

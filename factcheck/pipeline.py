@@ -19,24 +19,12 @@ class Engine:
 
     def __init__(self, rules):
         from .analyze import add_user_words
-        from .extract.events import EventFinder
         from .extract.facts import ArticleExtractor
-        from .extract.people import PeopleFinder
-        from .normalize.lexicon import lexicon_from_rules
-        from .normalize.quantities import QuantityScanner
 
         self.rules = rules
-        aliases = rules.aliases
-        person_aliases = {s: c for s, c in aliases.names().items() if aliases.alias_type(c) == "person"}
-        place_names = rules.places.names()
-        add_user_words(tuple(n for n in list(aliases.names()) + list(place_names) if " " not in n))
-        self.extractor = ArticleExtractor(
-            QuantityScanner(lexicon_from_rules(rules)),
-            PeopleFinder(set(rules.titles), person_aliases, lambda n: rules.places.place(n) is not None),
-            EventFinder(dict(rules.event_words), place_names, self.canonical),
-            self.canonical,
-            sorted(rules.correction_words),
-        )
+        names = list(rules.aliases.names()) + list(rules.places.names())
+        add_user_words(tuple(n for n in names if " " not in n))
+        self.extractor = ArticleExtractor(rules, self.canonical)
 
     def canonical(self, name: str) -> str:
         return self.rules.aliases.canonical(name) or name
@@ -46,7 +34,7 @@ class Engine:
 
         from .ingest import furnish
 
-        article = furnish(article)  # no-op when the page-noise scan has been done
+        article = furnish(article, self.rules)  # no-op when the page-noise scan has been done
         return self.extractor.extract(article, get_nlp()(article.text))
 
 
@@ -59,14 +47,14 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
     the conflicts involving an article it accepts are sure to be found (CI checks a
     few new articles against a large corpus)."""
     from .compare import compare
-    from .extract.names import apply_aliases, learn_aliases, unify_names
+    from .extract.names import NameMatcher, apply_aliases, learn_aliases
     from .ingest import load_articles
     from .rules import load_rules
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     rules = rules or load_rules(rules_dir)
-    articles, problems = load_articles([str(p) for p in paths], furniture=cache is None)
+    articles, problems = load_articles([str(p) for p in paths], rules, furniture=cache is None)
     articles = estimate_missing_dates(articles)
     timings["ingest"] = time.perf_counter() - t0
     if progress:
@@ -85,21 +73,32 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
         if progress:
             progress("analysed", i, len(articles))
     learned = learn_aliases([a.text for a in articles])
-    facts = unify_names(apply_aliases(number_facts(per_article), learned))
+    facts = NameMatcher.from_rules(rules).unify(apply_aliases(number_facts(per_article), learned))
     timings["extract"] = time.perf_counter() - t0 - timings["ingest"]
     conflicts = compare(facts, articles, rules, focus={a.id for a in articles if focus(a)} if focus else None)
     if progress:
         progress("compared", len(facts), len(facts))
-    stale = ()
+    result = Result(tuple(articles), tuple(facts), tuple(conflicts), tuple(problems),
+                    rules_version=rules.version, timings=timings)
     if store is not None:
-        from .review import apply_decisions
+        result = with_decisions(result, store.load())
+    timings["total"] = time.perf_counter() - t0  # the dict the result holds
+    return result
 
-        log = store.load()
-        conflicts, stale = apply_decisions(conflicts, log)
-        problems = [*problems, *log.problems]
-    timings["total"] = time.perf_counter() - t0
-    return Result(tuple(articles), tuple(facts), tuple(conflicts), tuple(problems),
-                  stale_decisions=stale, rules_version=rules.version, timings=timings)
+
+def with_decisions(result: Result, log) -> Result:
+    """``result`` with the decisions of ``log`` (a DecisionLog, see factcheck.review):
+    each conflict with its latest decision, decisions whose conflict is gone as
+    ``stale_decisions``, unreadable decision lines as problems.
+
+    ``check(store=...)`` ends here; the review page, which keeps one check and reads
+    the decisions afresh for every view, calls it directly. Nothing else applies
+    decisions."""
+    from .review import apply_decisions
+
+    conflicts, stale = apply_decisions(result.conflicts, log)
+    return replace(result, conflicts=conflicts, stale_decisions=stale,
+                   problems=(*result.problems, *log.problems))
 
 
 def number_facts(per_article: list[list[Fact]]) -> list[Fact]:
@@ -107,16 +106,8 @@ def number_facts(per_article: list[list[Fact]]) -> list[Fact]:
     out = []
     for facts in per_article:
         for f in sorted(facts, key=lambda f: (f.start, f.end, f.kind)):
-            out.append(_with_id(f, f"f{len(out) + 1}"))
+            out.append(replace(f, id=f"f{len(out) + 1}"))
     return out
-
-
-def _with_id(f: Fact, fact_id: str) -> Fact:
-    # replace() runs __init__ over every field; with tens of thousands of cached
-    # facts a copy of the instance dict is ten times cheaper and gives the same Fact.
-    new = object.__new__(Fact)
-    new.__dict__.update(f.__dict__, id=fact_id)
-    return new
 
 
 def estimate_missing_dates(articles: list[Article]) -> list[Article]:
@@ -130,4 +121,4 @@ def estimate_missing_dates(articles: list[Article]) -> list[Article]:
             for a in articles]
 
 
-__all__ = ["check", "Engine"]
+__all__ = ["check", "with_decisions", "Engine"]

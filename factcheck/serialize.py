@@ -10,9 +10,11 @@ import math
 from dataclasses import fields
 from operator import itemgetter
 
-from .model import DateValue, Fact, Quantity, Value
+from typing import Any
 
-FORMAT = 2  # bump when the layout changes: a cache of another format is rebuilt
+from .model import DateValue, EventRef, Fact, Quantity, Value
+
+FORMAT = 3  # bump when the layout changes: a cache of another format is rebuilt
 
 _TUPLES = ("qualifiers", "context")
 
@@ -62,28 +64,41 @@ def value_from_dict(d) -> Value:
         if tag == "s":
             return _str(d["v"])
         if tag == "q":
-            return _restore(Quantity, {
-                "value": _float_in(d["value"]), "low": _float_in(d["low"]), "high": _float_in(d["high"]),
-                "unit": _str(d["unit"]), "dimension": _str(d["dimension"]),
-                "hedge": _opt_str(d["hedge"]), "trace": _str(d["trace"])})
+            return Quantity(value=_float_in(d["value"]), low=_float_in(d["low"]), high=_float_in(d["high"]),
+                            unit=_str(d["unit"]), dimension=_str(d["dimension"]),
+                            hedge=_opt_str(d["hedge"]), trace=_str(d["trace"]))
         if tag == "d":
-            return _restore(DateValue, {
-                "year": _opt_int(d["year"]), "month": _opt_int(d["month"]), "day": _opt_int(d["day"]),
-                "hour": _opt_int(d["hour"]), "minute": _opt_int(d["minute"]),
-                "timezone": _opt_str(d["timezone"]), "trace": _str(d["trace"])})
+            return DateValue(year=_opt_int(d["year"]), month=_opt_int(d["month"]), day=_opt_int(d["day"]),
+                             hour=_opt_int(d["hour"]), minute=_opt_int(d["minute"]),
+                             timezone=_opt_str(d["timezone"]), trace=_str(d["trace"]))
     except KeyError as missing:
         raise DecodeError(f"value lacks {missing}") from None
     raise DecodeError(f"unknown value tag {tag!r}")
 
 
-def fact_to_dict(f: Fact) -> dict:
-    out = {}
+def event_to_dict(e: EventRef) -> dict[str, Any]:
+    return {"type": e.type, "day": e.day, "participants": list(e.participants)}
+
+
+def event_from_dict(d: Any) -> EventRef:
+    if type(d) is not dict or set(d) != {"type", "day", "participants"}:
+        raise DecodeError(f"not an event: {d!r}")
+    people = d["participants"]
+    if type(people) is not list or not set(map(type, people)) <= _STR:
+        raise DecodeError("event participants must be a list of strings")
+    return EventRef(_str(d["type"]), _str(d["day"]), tuple(people))
+
+
+def fact_to_dict(f: Fact) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for field in fields(Fact):
         v = getattr(f, field.name)
         if field.name == "value":
             v = value_to_dict(v)
         elif field.name == "conversion":
             v = None if v is None else quantity_to_dict(v)
+        elif field.name == "event":
+            v = None if v is None else event_to_dict(v)
         elif field.name in _TUPLES:
             v = list(v)
         out[field.name] = v
@@ -92,11 +107,12 @@ def fact_to_dict(f: Fact) -> dict:
 
 _FIELDS = frozenset(f.name for f in fields(Fact))
 _INTS = ("start", "end", "sentence_start", "sentence_end")
-_STRS = ("id", "article", "kind", "text", "scope", "status", "trace")
-_OPT_STRS = ("subject", "attribute", "scope_detail", "speaker", "event")
+_STRS = ("id", "article", "kind", "text", "scope", "stance", "trace")
+_OPT_STRS = ("subject", "attribute", "scope_detail", "speaker")
+_BOOLS = ("rate_stated", "speaker_strong")
 # Type checks as set operations over itemgetter tuples run in C: no Python loop per field.
-_ints, _strs, _opt_strs = itemgetter(*_INTS), itemgetter(*_STRS), itemgetter(*_OPT_STRS)
-_INT, _STR, _OPT_STR = {int}, {str}, {str, type(None)}
+_ints, _strs, _opt_strs, _bools = itemgetter(*_INTS), itemgetter(*_STRS), itemgetter(*_OPT_STRS), itemgetter(*_BOOLS)
+_INT, _STR, _OPT_STR, _BOOL = {int}, {str}, {str, type(None)}, {bool}
 
 
 def fact_from_dict(d, article: str | None = None) -> Fact:
@@ -107,7 +123,7 @@ def fact_from_dict(d, article: str | None = None) -> Fact:
         raise DecodeError("not a fact: " + (f"fields differ: {sorted(set(d) ^ _FIELDS)}"
                                             if isinstance(d, dict) else "not an object"))
     if set(map(type, _ints(d))) != _INT or set(map(type, _strs(d))) != _STR \
-            or not set(map(type, _opt_strs(d))) <= _OPT_STR:
+            or not set(map(type, _opt_strs(d))) <= _OPT_STR or not set(map(type, _bools(d))) <= _BOOL:
         raise DecodeError("a field has the wrong type")
     qualifiers, context = d["qualifiers"], d["context"]
     if type(qualifiers) is not list or type(context) is not list \
@@ -116,6 +132,8 @@ def fact_from_dict(d, article: str | None = None) -> Fact:
     kw = dict(d)
     kw["value"] = value_from_dict(d["value"])
     kw["qualifiers"], kw["context"] = tuple(qualifiers), tuple(context)
+    kw["period_days"] = None if d["period_days"] is None else _float_in(d["period_days"])
+    kw["event"] = None if d["event"] is None else event_from_dict(d["event"])
     if d["conversion"] is not None:
         conversion = value_from_dict(d["conversion"])
         if not isinstance(conversion, Quantity):
@@ -123,7 +141,7 @@ def fact_from_dict(d, article: str | None = None) -> Fact:
         kw["conversion"] = conversion
     if article is not None:
         kw["article"] = article
-    return _restore(Fact, kw)
+    return Fact(**kw)
 
 
 NAMES = tuple(f.name for f in fields(Fact))
@@ -139,15 +157,6 @@ def fact_from_row(row, article: str | None = None) -> Fact:
     if type(row) is not list or len(row) != len(NAMES):
         raise DecodeError("not a fact row")
     return fact_from_dict(dict(zip(NAMES, row)), article)
-
-
-def _restore(cls, values: dict):
-    # As pickle restores a dataclass: the checked values go into the instance dict at
-    # once, without __init__ and its frozen __setattr__ per field (half the cost of
-    # reading a cache of tens of thousands of facts).
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
 
 
 def _str(x) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.model import Article, Conflict, DateValue, Fact, Problem, Quantity, Result
+from factcheck.model import Article, Conflict, DateValue, EventRef, Fact, Problem, Quantity, Result
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -77,7 +77,7 @@ def build_sample_result() -> Result:
     a2 = make_article("a2", "seeds/003_memory.txt", TEXT_2, title="삼성·SK, 오픈AI에 D램 공급",
                       outlet="전자신문", published=datetime(2025, 10, 2, 9, 0, tzinfo=KST),
                       published_source="meta")
-    meeting = "meeting:이재명+올트먼:2025-10-01"
+    meeting = EventRef("meeting", "2025-10-01", ("올트먼", "이재명"))
     wafer = dict(subject="오픈AI", attribute="메모리 웨이퍼 물량")
     f1 = make_fact(a1, "f1", "date", "1일 오후 6시", DateValue(2025, 10, 1, 18, 0),
                    attribute="일시", event=meeting)
@@ -87,7 +87,8 @@ def build_sample_result() -> Result:
                             trace="90만 웨이퍼 -> 900,000 wafer"),
                    scope="by_date", scope_detail="2029", **wafer)
     f4 = make_fact(a1, "f4", "quote", "한국은 가장 모범적인 AI 테스트베드",
-                   "한국은 가장 모범적인 AI 테스트베드", speaker="샘 올트먼", status="claim")
+                   "한국은 가장 모범적인 AI 테스트베드", speaker="샘 올트먼", speaker_strong=True,
+                   stance="quoted")
     f5 = make_fact(a2, "f5", "place", "용산 대통령실", "용산 대통령실", attribute="장소", event=meeting)
     f6 = make_fact(a2, "f6", "quantity", "월 90만 장",
                    Quantity(900000, 900000, 900000, "wafer", "count",
@@ -104,13 +105,13 @@ def build_sample_result() -> Result:
         explanation=("같은 수치, 다른 범위:\n"
                      "90만 웨이퍼 -> 900,000 wafer, scope by_date (2029)\n"
                      "월 90만 장 -> 900,000 wafer, scope per_month"),
-        rule="same-value-different-scope")
+        rule="numeric_scope", code="FC102")
     c_place = Conflict(
         id="8a7b6c5d4e3f2a10", kind="entity", severity="medium",
         facts=("f2", "f5"), sides=(("f2",), ("f5",)),
         claim="이재명–올트먼 회동 (2025-10-01) · 장소",
         explanation="청와대 vs 용산 대통령실: 같은 행사, 다른 장소",
-        rule="event-place", status="confirmed", note="대통령실은 용산에 있다", decided_by="desk@example")
+        rule="event_place", code="FC301", status="confirmed", note="대통령실은 용산에 있다", decided_by="desk@example")
     return Result(
         articles=(a1, a2),
         facts=(f1, f2, f3, f4, f5, f6, f7),

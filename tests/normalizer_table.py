@@ -39,12 +39,18 @@ def same_number(a, b) -> bool:
 
 
 @lru_cache(maxsize=1)
-def scanner():
+def lexicon():
     from factcheck.normalize.lexicon import lexicon_from_rules
-    from factcheck.normalize.quantities import QuantityScanner
     from factcheck.rules import load_rules
 
-    return QuantityScanner(lexicon_from_rules(load_rules()))
+    return lexicon_from_rules(load_rules())
+
+
+@lru_cache(maxsize=1)
+def scanner():
+    from factcheck.normalize.quantities import QuantityScanner
+
+    return QuantityScanner(lexicon())
 
 
 def read_number(case: dict):
@@ -74,7 +80,7 @@ def read_dates(text: str, published: str) -> list[dict]:
 
     return [{"surface": text[d.start:d.end], "iso": d.value.iso(), "boundary": d.boundary,
              "timezone": d.value.timezone}
-            for d in scan_dates(text, datetime.fromisoformat(published))]
+            for d in scan_dates(text, datetime.fromisoformat(published), zones=lexicon().zones)]
 
 
 def expected_quantity(e: dict) -> dict:

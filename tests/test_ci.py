@@ -16,6 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from factcheck.cli import main
+from factcheck.compare.registry import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = "입력 2024.03.15 09:00\n\n한빛전자는 2027년까지 40만 장의 패널을 납품받기로 했다.\n"
@@ -84,7 +85,7 @@ def test_a_conflicting_article_fails_the_build_with_both_locations(repo):
     assert result.exit_code == 1, result.output
     out = result.stdout
     assert "1 changed article since main" in out and "checked against 2 articles" in out
-    assert "numeric_scope" in out and "high" in out and "FAIL" in out
+    assert "FC102" in out and "high" in out and "FAIL" in out
     assert f"articles/new.txt:{NEW_AT[0]}:{NEW_AT[1]}" in out
     assert f"articles/corpus.txt:{CORPUS_AT[0]}:{CORPUS_AT[1]}" in out
     assert out.rstrip().endswith("FAILED")
@@ -142,7 +143,7 @@ def test_the_policy_options(repo, args, code):
     commit(repo)
     result = ci(*args)
     assert result.exit_code == code, result.output
-    assert "numeric_scope" in result.stdout
+    assert "FC102" in result.stdout
 
 
 # -- what counts as changed ---------------------------------------------------------------------------
@@ -253,7 +254,7 @@ def test_ci_makes_an_ignored_cache_and_reuses_it(repo):
     first = ci("articles", "--format", "json", "-q")
     store = repo / "articles" / ".factcheck"
     assert (store / "cache.sqlite").is_file()
-    assert "cache*" in (store / ".gitignore").read_text(encoding="utf-8").split()
+    assert "cache.sqlite*" in (store / ".gitignore").read_text(encoding="utf-8").split()
     assert "cache.sqlite" not in git(repo, "status", "--porcelain", "--untracked-files=all")
     second = ci("articles", "--format", "json", "-q")
     assert json.loads(second.stdout)["conflicts"] == json.loads(first.stdout)["conflicts"]
@@ -299,10 +300,12 @@ def test_sarif_is_valid_2_1_0_and_locates_both_sides(conflicting):
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in sarif_validator().iter_errors(log)]
     assert errors == []
     run = log["runs"][0]
-    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
-    assert {"numeric_scope", "numeric_value", "entity", "date", "attribution"} <= set(rules)
+    driver_rules = run["tool"]["driver"]["rules"]
+    rules = [r["id"] for r in driver_rules]
+    assert rules == [spec.code for spec in RULES.values()]  # one SARIF rule per comparison rule
+    assert all(r["help"]["text"] and r["fullDescription"]["text"] for r in driver_rules)
     [res] = run["results"]
-    assert res["ruleId"] == "numeric_scope" and rules[res["ruleIndex"]] == "numeric_scope"
+    assert res["ruleId"] == "FC102" and rules[res["ruleIndex"]] == "FC102"
     assert res["level"] == "error"
     [conflict] = conflict_ids(conflicting)
     assert res["partialFingerprints"] == {"factcheckConflictId/v1": conflict}
@@ -417,7 +420,7 @@ def test_the_pre_commit_hook_runs_ci_on_the_changed_files():
 
 
 def test_the_example_workflow_checks_pull_requests_and_uploads_the_results():
-    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "factcheck.yml").read_text(encoding="utf-8"))
+    flow = yaml.safe_load((ROOT / "docs" / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
     assert "pull_request" in flow[True]  # YAML 1.1 reads the key `on` as true
     steps = [s for job in flow["jobs"].values() for s in job["steps"]]
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout"))
@@ -432,7 +435,7 @@ def test_the_example_workflows_commands_work_on_a_pull_request_checkout(conflict
     """The workflow's factcheck steps, as GitHub would run them on the merge of the branch."""
     import shlex
 
-    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "factcheck.yml").read_text(encoding="utf-8"))
+    flow = yaml.safe_load((ROOT / "docs" / "examples" / "github-workflow.yml").read_text(encoding="utf-8"))
     env = {**flow["env"], "GITHUB_BASE_REF": "main"}
     git(conflicting, "update-ref", "refs/remotes/origin/main", "main")
     summary = tmp_path / "summary.md"
@@ -451,12 +454,25 @@ def test_the_example_workflows_commands_work_on_a_pull_request_checkout(conflict
 
 
 def test_a_corpus_where_no_cache_can_be_made_is_checked_without_one(conflicting, monkeypatch):
-    import factcheck.ci.runner as ci_run
+    import factcheck.workspace
 
     def read_only(folder):
         raise PermissionError(13, "Permission denied", str(folder))
 
-    monkeypatch.setattr(ci_run, "_ensure_store", read_only)
+    monkeypatch.setattr(factcheck.workspace, "create", read_only)
     result = ci()
     assert result.exit_code == 1, result.output
     assert "no fact cache" in result.stderr and "Permission denied" in result.stderr
+
+
+def test_ci_leaves_the_garbage_collector_as_it_found_it(conflicting):
+    # The run pauses the collector for speed; the process it runs in must get it back.
+    import gc
+
+    assert gc.isenabled()
+    assert ci().exit_code == 1
+    assert gc.isenabled()
+    assert ci("--format", "nonsense").exit_code == 2  # usage errors too
+    assert gc.isenabled()
+    assert ci("--changed", "missing.txt").exit_code == 2  # and a changed file that cannot be read
+    assert gc.isenabled()

@@ -10,8 +10,14 @@ import pytest
 from rapidfuzz import fuzz
 
 from conftest import make_article, make_fact
-from factcheck.compare.quotes import MIN_QUOTE_CHARS, _norm, attribution_conflicts
-from factcheck.extract.names import same_person
+from factcheck.compare.context import Comparison
+from factcheck.compare.quotes import _norm, attribution_conflicts
+from factcheck.extract.names import NameMatcher
+from factcheck.rules import load_rules
+
+RULES = load_rules(Path(__file__).resolve().parents[1] / "rules")
+PARAMS = RULES.params("attribution")
+NAMES = NameMatcher.from_rules(RULES)
 
 ROOT = Path(__file__).resolve().parents[1]
 PHRASES = ["한국은 가장 모범적인 AI 테스트베드", "반도체 공급망의 핵심 파트너가 될 것", "협력의 폭을 더 넓혀 나가겠다",
@@ -28,7 +34,7 @@ def quote_facts(seed: int, n: int = 40):
             words = words.replace("것", "거")  # near-copies
         a = make_article(f"a{i % 12}", f"{i % 12}.txt", f"그는 \u201c{words}\u201d라고 말했다.")
         facts.append(make_fact(a, f"f{i + 1}", "quote", words, words, speaker=rng.choice(SPEAKERS),
-                               qualifiers=("speaker:strong",)))
+                               speaker_strong=True))
     return facts
 
 
@@ -38,10 +44,11 @@ def reference_pairs(facts) -> set[tuple[str, str]]:
     out = set()
     for a, b in combinations(facts, 2):
         na, nb = _norm(a.value), _norm(b.value)
-        if a.article == b.article or min(len(na), len(nb)) < MIN_QUOTE_CHARS or same_person(a.speaker, b.speaker):
+        if a.article == b.article or min(len(na), len(nb)) < PARAMS["min_quote_chars"] \
+                or NAMES.same_person(a.speaker, b.speaker):
             continue
         shingles = lambda s: {s[i:i + 8] for i in range(max(1, len(s) - 7))}  # noqa: E731
-        if shingles(na) & shingles(nb) and fuzz.partial_ratio(na, nb) >= 85:
+        if shingles(na) & shingles(nb) and fuzz.partial_ratio(na, nb) >= PARAMS["similarity"]:
             out.add((a.id, b.id))
     return out
 
@@ -50,11 +57,12 @@ def reference_pairs(facts) -> set[tuple[str, str]]:
 def test_attribution_pairs_match_the_rule_and_focus_keeps_its_share(seed):
     facts = quote_facts(seed)
     expected = reference_pairs(facts)
-    found = [(p.sides[0][0].id, p.sides[1][0].id) for p in attribution_conflicts(facts)]
+    found = [(p.sides[0][0].id, p.sides[1][0].id) for p in attribution_conflicts(Comparison(facts, {}, RULES), PARAMS)]
     assert len(found) == len(set(found)) and set(found) == expected
-    focus = {"a0", "a5"}
+    focus = frozenset({"a0", "a5"})
     article = {f.id: f.article for f in facts}
-    focused = [(p.sides[0][0].id, p.sides[1][0].id) for p in attribution_conflicts(facts, focus)]
+    focused = [(p.sides[0][0].id, p.sides[1][0].id)
+               for p in attribution_conflicts(Comparison(facts, {}, RULES, focus), PARAMS)]
     assert set(focused) == {p for p in expected if article[p[0]] in focus or article[p[1]] in focus}
 
 

@@ -1,7 +1,7 @@
 """The command line end to end: help texts, the reports it writes, exit codes on bad input,
 and ``factcheck eval`` agreeing with the shared scorer to the last digit.
 
-Exit codes (factcheck/cli.py): 0 ok, 2 usage or input error.
+Exit codes (factcheck.cli): 0 ok, 2 usage or input error.
 """
 from __future__ import annotations
 

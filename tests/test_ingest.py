@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from factcheck.ingest import load_articles
 from factcheck.ingest.pubdate import KST
+from factcheck.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+RULES = load_rules(ROOT / "rules")
 DEV = Path(__file__).resolve().parent / "data" / "corpora" / "dev-tariff"
 
 
@@ -40,7 +42,7 @@ def in_furniture(article, needle: str) -> bool:
 # --- the seed articles -------------------------------------------------------------
 
 def test_seeds_load_in_order_with_their_publication_times():
-    articles, problems = load_articles([SEEDS])
+    articles, problems = load_articles([SEEDS], RULES)
     assert problems == []  # gold.yaml is skipped without a word
     assert [a.id for a in articles] == ["a1", "a2", "a3", "a4", "a5"]
     by_name = {Path(a.path).name[:3]: a for a in articles}
@@ -56,7 +58,7 @@ def test_seeds_load_in_order_with_their_publication_times():
 
 
 def test_seed_text_is_the_file_exactly():
-    articles, _ = load_articles([SEEDS])
+    articles, _ = load_articles([SEEDS], RULES)
     for a in articles:
         raw = Path(a.path).read_bytes()
         assert a.text == raw.decode("utf-8")
@@ -66,7 +68,7 @@ def test_seed_text_is_the_file_exactly():
 
 
 def test_seed_001_furniture_keeps_the_body():
-    articles, _ = load_articles([SEEDS / "001_063bba629b28a43c.txt"])
+    articles, _ = load_articles([SEEDS / "001_063bba629b28a43c.txt"], RULES)
     (a,) = articles
     assert in_furniture(a, "최종편집:2025-11-26 07:49 (수)")
     assert in_furniture(a, "기자명 김동원 기자")
@@ -97,7 +99,7 @@ DEV_PUBLISHED = {
 
 
 def test_dev_corpus_metadata():
-    articles, problems = load_articles([DEV])
+    articles, problems = load_articles([DEV], RULES)
     assert problems == []
     assert len(articles) == 17
     by_name = {Path(a.path).name: a for a in articles}
@@ -117,7 +119,7 @@ ARTICLE = "한미 관세협상 타결\n입력 2025.10.30 14:02\n\n관세는 25%�
 
 def test_cp949_file(tmp_path):
     f = write(tmp_path / "a.txt", ARTICLE.encode("cp949"))
-    (a,), problems = load_articles([f])
+    (a,), problems = load_articles([f], RULES)
     assert problems == []
     assert a.encoding == "cp949"
     assert a.text == ARTICLE
@@ -127,7 +129,7 @@ def test_cp949_file(tmp_path):
 
 def test_euc_kr_file_reads_as_cp949(tmp_path):
     f = write(tmp_path / "a.txt", ARTICLE.encode("euc-kr"))
-    (a,), _ = load_articles([f])
+    (a,), _ = load_articles([f], RULES)
     assert (a.encoding, a.text) == ("cp949", ARTICLE)
 
 
@@ -135,7 +137,7 @@ def test_utf8_bom_stays_in_the_text(tmp_path):
     # the scorer decodes with plain utf-8, so the BOM is character 0 of its text too
     data = b"\xef\xbb\xbf" + ARTICLE.encode("utf-8")
     f = write(tmp_path / "bom.txt", data)
-    (a,), _ = load_articles([f])
+    (a,), _ = load_articles([f], RULES)
     assert a.text == data.decode("utf-8") == "\ufeff" + ARTICLE
     assert a.encoding == "utf-8"
     start = a.text.index("25%")
@@ -145,7 +147,7 @@ def test_utf8_bom_stays_in_the_text(tmp_path):
 
 def test_line_ends_are_not_translated(tmp_path):
     data = ARTICLE.replace("\n", "\r\n").encode("utf-8")
-    (a,), _ = load_articles([write(tmp_path / "crlf.txt", data)])
+    (a,), _ = load_articles([write(tmp_path / "crlf.txt", data)], RULES)
     assert a.text == data.decode("utf-8")
     assert "\r\n" in a.text
     (span,) = [s for s in a.furniture if "입력" in a.text[s[0]:s[1]]]
@@ -154,7 +156,7 @@ def test_line_ends_are_not_translated(tmp_path):
 
 def test_undecodable_file(tmp_path):
     f = write(tmp_path / "bad.txt", bytes(range(0x80, 0x100)) * 4)
-    articles, problems = load_articles([f])
+    articles, problems = load_articles([f], RULES)
     assert articles == []
     assert [(p.path, p.message, p.severity) for p in problems] == [
         (str(f), "cannot decode (not UTF-8, CP949 or EUC-KR)", "error")]
@@ -162,7 +164,7 @@ def test_undecodable_file(tmp_path):
 
 def test_confident_guess_is_used(tmp_path):
     text = "Привет, как дела? Это тестовый текст на русском языке, и он довольно длинный."
-    (a,), problems = load_articles([write(tmp_path / "ru.txt", text.encode("cp1251"))])
+    (a,), problems = load_articles([write(tmp_path / "ru.txt", text.encode("cp1251"))], RULES)
     assert problems == []
     assert a.text == text and a.encoding not in ("utf-8", "cp949")
 
@@ -180,14 +182,14 @@ def test_confident_guess_is_used(tmp_path):
 def test_unusable_file(tmp_path, data, message):
     f = write(tmp_path / "x.txt", data)
     good = write(tmp_path / "y.txt", ARTICLE)
-    articles, problems = load_articles([tmp_path])
+    articles, problems = load_articles([tmp_path], RULES)
     assert [a.path for a in articles] == [str(good)]
     assert [(p.path, p.message, p.severity) for p in problems] == [(str(f), message, "error")]
 
 
 def test_missing_path(tmp_path):
     missing = tmp_path / "nope.txt"
-    articles, problems = load_articles([missing])
+    articles, problems = load_articles([missing], RULES)
     assert articles == []
     assert [(p.path, p.severity) for p in problems] == [(str(missing), "error")]
     assert "no such file" in problems[0].message
@@ -204,7 +206,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    articles, problems = load_articles([tmp_path])
+    articles, problems = load_articles([tmp_path], RULES)
     assert [Path(a.path).name for a in articles] == ["open.txt"]
     assert [(p.path, p.message) for p in problems] == [(str(f), "cannot read file: Permission denied")]
 
@@ -214,7 +216,7 @@ def test_unknown_extension(tmp_path):
     write(tmp_path / "in" / "other.docx", b"PK...")
     write(tmp_path / "in" / "a.txt", ARTICLE)
     write(tmp_path / "in" / "gold.yaml", "corpus: x\n")
-    articles, problems = load_articles([named, tmp_path / "in", tmp_path / "in" / "gold.yaml"])
+    articles, problems = load_articles([named, tmp_path / "in", tmp_path / "in" / "gold.yaml"], RULES)
     assert [Path(a.path).name for a in articles] == ["a.txt"]
     assert [(p.path, p.severity) for p in problems] == [(str(named), "warning")]
 
@@ -229,7 +231,7 @@ def test_folder_walk_skips_non_articles(tmp_path):
     write(tmp_path / "b.txt", ARTICLE)
     write(tmp_path / "a" / "z.md", ARTICLE)
     write(tmp_path / "a.txt", ARTICLE)
-    articles, problems = load_articles([str(tmp_path)])
+    articles, problems = load_articles([str(tmp_path)], RULES)
     assert problems == []
     assert [(a.id, a.path) for a in articles] == [
         ("a1", f"{tmp_path}/a/z.md"), ("a2", f"{tmp_path}/a.txt"), ("a3", f"{tmp_path}/b.txt")]
@@ -238,8 +240,8 @@ def test_folder_walk_skips_non_articles(tmp_path):
 def test_order_does_not_depend_on_arguments_and_files_load_once(tmp_path):
     for name in ("c.txt", "a.txt", "sub/b.txt"):
         write(tmp_path / name, ARTICLE)
-    one, _ = load_articles([tmp_path / "c.txt", tmp_path, tmp_path / "a.txt"])
-    two, _ = load_articles([tmp_path])
+    one, _ = load_articles([tmp_path / "c.txt", tmp_path, tmp_path / "a.txt"], RULES)
+    two, _ = load_articles([tmp_path], RULES)
     assert [a.path for a in one] == [a.path for a in two]
     assert [Path(a.path).name for a in one] == ["a.txt", "c.txt", "b.txt"]  # path parts: "sub" > "c.txt"
     assert len(one) == 3
@@ -255,7 +257,7 @@ def test_meta_csv_supplies_metadata(tmp_path):
     write(tmp_path / "b.txt", ARTICLE)  # a different day: meta.csv wins
     write(tmp_path / "c.txt", ARTICLE)  # unreadable date: reported, the text's stamp is used
     write(tmp_path / "d.txt", ARTICLE)  # not listed
-    articles, problems = load_articles([tmp_path])
+    articles, problems = load_articles([tmp_path], RULES)
     a, b, c, d = articles
     assert (a.outlet, a.url, a.published, a.published_source) == (
         "예시일보", "https://example.com/a", K(2025, 10, 30, 14, 2), "meta")
@@ -268,7 +270,7 @@ def test_meta_csv_supplies_metadata(tmp_path):
 
 def test_meta_csv_applies_to_a_file_named_alone(tmp_path):
     write(tmp_path / "meta.csv", "\ufefffile,outlet,published\na.txt,예시일보,2025-10-29\n")
-    (a,), problems = load_articles([write(tmp_path / "a.txt", ARTICLE)])
+    (a,), problems = load_articles([write(tmp_path / "a.txt", ARTICLE)], RULES)
     assert problems == []
     assert (a.outlet, a.published, a.published_source) == ("예시일보", K(2025, 10, 29), "meta")
 
@@ -276,7 +278,7 @@ def test_meta_csv_applies_to_a_file_named_alone(tmp_path):
 def test_meta_csv_without_file_column(tmp_path):
     write(tmp_path / "meta.csv", "name,outlet\na.txt,x\n")
     write(tmp_path / "a.txt", ARTICLE)
-    (a,), problems = load_articles([tmp_path])
+    (a,), problems = load_articles([tmp_path], RULES)
     assert a.outlet is None
     assert [(Path(p.path).name, p.severity) for p in problems] == [("meta.csv", "error")]
 
@@ -297,7 +299,7 @@ MD = (
 
 
 def test_markdown_front_matter(tmp_path):
-    (a,), problems = load_articles([write(tmp_path / "a.md", MD)])
+    (a,), problems = load_articles([write(tmp_path / "a.md", MD)], RULES)
     assert problems == []
     assert a.text == MD  # the full file: offsets index the file
     assert (a.title, a.outlet, a.url) == ("한미 관세협상 타결", "예시일보", "https://example.com/md")
@@ -311,21 +313,21 @@ def test_markdown_front_matter(tmp_path):
 def test_meta_csv_wins_over_front_matter(tmp_path):
     write(tmp_path / "meta.csv", "file,outlet,published\na.md,목록일보,2025-10-31\n")
     write(tmp_path / "a.md", MD)
-    (a,), _ = load_articles([tmp_path])
+    (a,), _ = load_articles([tmp_path], RULES)
     assert (a.title, a.outlet, a.published, a.published_source) == (
         "한미 관세협상 타결", "목록일보", K(2025, 10, 31), "meta")
 
 
 def test_markdown_without_front_matter_uses_its_date_line(tmp_path):
     text = "# 제목\n\n입력 2025.10.01 09:00\n\n---\n\n본문\n"
-    (a,), problems = load_articles([write(tmp_path / "a.md", text)])
+    (a,), problems = load_articles([write(tmp_path / "a.md", text)], RULES)
     assert problems == []
     assert (a.published, a.published_source, a.title) == (K(2025, 10, 1, 9, 0), "dateline", None)
 
 
 def test_bad_front_matter_is_reported_and_the_article_kept(tmp_path):
     text = "---\ntitle: [unclosed\noutlet: x\n---\n본문 3500억 달러.\n"
-    (a,), problems = load_articles([write(tmp_path / "a.md", text)])
+    (a,), problems = load_articles([write(tmp_path / "a.md", text)], RULES)
     assert a.text == text and a.title is None
     assert len(problems) == 1 and problems[0].severity == "error"
     assert "front matter" in problems[0].message and problems[0].line is not None
@@ -333,19 +335,19 @@ def test_bad_front_matter_is_reported_and_the_article_kept(tmp_path):
 
 def test_leading_rule_is_not_front_matter(tmp_path):
     text = "---\n\n# 제목\n\n본문 3500억 달러.\n\n---\n끝\n"
-    (a,), problems = load_articles([write(tmp_path / "a.md", text)])
+    (a,), problems = load_articles([write(tmp_path / "a.md", text)], RULES)
     assert problems == []
     assert a.text == text and furniture_text(a) == ["---", "---"]
 
 
 def test_a_single_path_may_be_given_bare(tmp_path):
     f = write(tmp_path / "a.txt", ARTICLE)
-    assert [a.path for a in load_articles(str(f))[0]] == [str(f)]
+    assert [a.path for a in load_articles(str(f), RULES)[0]] == [str(f)]
 
 
 def test_front_matter_date_that_does_not_parse(tmp_path):
     text = "---\npublished: next tuesday\n---\n입력 2025.10.01 09:00\n"
-    (a,), problems = load_articles([write(tmp_path / "a.md", text)])
+    (a,), problems = load_articles([write(tmp_path / "a.md", text)], RULES)
     assert (a.published, a.published_source) == (K(2025, 10, 1, 9, 0), "dateline")
     assert len(problems) == 1 and "next tuesday" in problems[0].message
 
@@ -394,7 +396,7 @@ HTML_TEXT = (
 
 def test_html_page(tmp_path):
     data = HTML.encode("utf-8")
-    (a,), problems = load_articles([write(tmp_path / "page.html", data)])
+    (a,), problems = load_articles([write(tmp_path / "page.html", data)], RULES)
     assert problems == []
     assert a.extracted is True
     assert a.text == HTML_TEXT
@@ -411,7 +413,7 @@ def test_html_without_article_element_and_in_cp949(tmp_path):
     page = (f'<html><head><meta charset="euc-kr"><title>제목</title></head><body>'
             f'<div id="menu"><a>메뉴 1</a></div><div class="content">{body}'
             f'<p>입력 2025.10.30 10:00</p></div><div class="comment-list"><p>댓글 100%</p></div></body></html>')
-    (a,), problems = load_articles([write(tmp_path / "p.htm", page.encode("cp949"))])
+    (a,), problems = load_articles([write(tmp_path / "p.htm", page.encode("cp949"))], RULES)
     assert problems == []
     assert a.encoding == "cp949" and a.title == "제목"
     assert a.text.startswith("자동차 관세는") and "메뉴" not in a.text and "100%" not in a.text
@@ -420,7 +422,7 @@ def test_html_without_article_element_and_in_cp949(tmp_path):
 
 def test_html_with_no_text(tmp_path):
     f = write(tmp_path / "empty.html", "<html><head><script>x=1</script></head><body><nav>홈</nav></body></html>")
-    articles, problems = load_articles([f])
+    articles, problems = load_articles([f], RULES)
     assert articles == []
     assert [(p.path, p.severity) for p in problems] == [(str(f), "error")]
 
@@ -439,7 +441,7 @@ def test_jsonl(tmp_path):
         json.dumps({"content": "세 번째 글", "published": "someday"}, ensure_ascii=False),
     ]
     f = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
-    articles, problems = load_articles([f])
+    articles, problems = load_articles([f], RULES)
     assert [a.path for a in articles] == [f"{f}:1", f"{f}:4", f"{f}:7"]
     first, second, third = articles
     assert (first.text, first.title, first.outlet, first.extracted) == ("관세는 15%로 낮아졌다.", "첫째", "예시일보", True)
@@ -456,7 +458,7 @@ def test_jsonl_line_in_cp949_next_to_utf8(tmp_path):
     good = json.dumps({"text": "유니코드 줄"}, ensure_ascii=False).encode("utf-8")
     korean = json.dumps({"text": "완성형 줄"}, ensure_ascii=False).encode("cp949")
     f = write(tmp_path / "mixed.jsonl", good + b"\r\n" + korean + b"\r\n")
-    articles, problems = load_articles([f])
+    articles, problems = load_articles([f], RULES)
     assert problems == []
     assert [(a.text, a.encoding) for a in articles] == [("유니코드 줄", "utf-8"), ("완성형 줄", "cp949")]
 
@@ -467,7 +469,7 @@ def test_jsonl_line_in_cp949_next_to_utf8(tmp_path):
 @given(data=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(lambda s: s.encode("utf-8"))))
 def test_any_bytes_give_an_article_or_a_problem(tmp_path, data):
     f = write(tmp_path / "any.txt", data)
-    articles, problems = load_articles([f])
+    articles, problems = load_articles([f], RULES)
     assert len(articles) + len(problems) == 1
     for a in articles:
         assert a.text == data.decode(a.encoding)
@@ -485,7 +487,7 @@ HTML_BITS = ["<p>", "</p>", "<div class='comment'>", "</div>", "<br>", "<article
 @given(st.lists(st.sampled_from(HTML_BITS), max_size=60).map("".join))
 def test_any_html_gives_an_article_or_a_problem(tmp_path, page):
     f = write(tmp_path / "any.html", page)
-    articles, problems = load_articles([f])
+    articles, problems = load_articles([f], RULES)
     assert len(articles) + len(problems) == 1
     for a in articles:
         assert a.extracted and a.text.strip() and a.text == a.text.strip()

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -9,10 +12,16 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.ingest import load_articles
+from factcheck.ingest import PageVocabulary, load_articles
 from factcheck.ingest.furniture import furniture_spans
+from factcheck.ingest.pubdate import find_datelines
 from factcheck.ingest.textlines import iter_lines
+from factcheck.pipeline import check
+from factcheck.rules import load_rules
 
+SHIPPED = Path(__file__).resolve().parents[1] / "rules"
+RULES = load_rules(SHIPPED)
+VOCABULARY = PageVocabulary.from_rules(RULES)
 DEV = Path(__file__).resolve().parent / "data" / "corpora" / "dev-tariff"
 BODY = "한미 양국은 29일 경주에서 열린 정상회담에서 3500억 달러 규모의 대미 투자에 합의했다. " * 2
 LONG_COMMENT = "저는 이번 합의가 3500억 달러 규모라서 너무 크다고 생각합니다. " * 3
@@ -91,7 +100,7 @@ CASES = [
 
 @pytest.mark.parametrize("text,furniture,body", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_furniture_cases(text, furniture, body):
-    spans = furniture_spans(text)
+    spans = furniture_spans(text, VOCABULARY)
     for needle in furniture:
         assert covered(text, spans, needle), f"not furniture: {needle!r} in {spans}"
     for needle in body:
@@ -101,7 +110,7 @@ def test_furniture_cases(text, furniture, body):
 def test_spans_start_after_front_matter():
     text = "---\ntitle: x\n---\n홍길동 기자\n본문"
     start = text.index("홍길동")
-    assert furniture_spans(text, start) == [(start, start + len("홍길동 기자"))]
+    assert furniture_spans(text, VOCABULARY, start) == [(start, start + len("홍길동 기자"))]
 
 
 # --- the dev corpus ------------------------------------------------------------------------
@@ -115,7 +124,7 @@ def _gold_mentions(section: str):
 
 @pytest.fixture(scope="module")
 def dev_articles():
-    articles, problems = load_articles([DEV])
+    articles, problems = load_articles([DEV], RULES)
     assert problems == []
     return {Path(a.path).name: a for a in articles}
 
@@ -188,8 +197,139 @@ TOKENS = list("가나다 자ⓒ|>\n\r·-#09.:") + ["2025.10.30 ", "○○○ 기
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(TOKENS), max_size=80).map("".join))
 def test_spans_are_sorted_disjoint_and_in_bounds(text):
-    spans = furniture_spans(text)
+    spans = furniture_spans(text, VOCABULARY)
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
         assert e1 < s2
     for s, e in spans:
         assert 0 <= s < e <= len(text)
+
+
+# --- long lines ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("letter", ["가", "a"])
+def test_a_long_line_without_an_address_is_read_in_linear_time(letter):
+    # a searched e-mail regex re-reads a run of word characters from every start
+    started = time.perf_counter()
+    furniture_spans(f"{BODY}\n{letter * 300_000}\n", VOCABULARY)
+    assert time.perf_counter() - started < 5
+
+
+# --- furniture rules (rules/furniture.yaml) --------------------------------------------------
+
+# (text, a line that only a furniture rule marks: the word lists and shapes miss it)
+RULE_EXAMPLES = [
+    (f"{BODY}\n예시일보 무단 복제 및 배포 금지\n", "예시일보 무단 복제 및 배포 금지"),
+    (f"{BODY}\n이전 기사 | 유가 60달러선 회복\n", "이전 기사 | 유가 60달러선 회복"),
+    (f"{BODY}\n\n댓글 3개\n· 연 200억이 최선이었을 듯\n", "· 연 200억이 최선이었을 듯"),
+    (f"{BODY}\n홍길동 기자 구독\n", "홍길동 기자 구독"),
+    (f"{BODY}\n등록번호 서울 아01234 | 발행·편집인 홍길동 | 대표전화 02-123-4567\n", "대표전화 02-123-4567"),
+    (f"{BODY}\n정치부 홍길동 hong@example.com\n", "정치부 홍길동"),
+    (f"작성자 홍길동\n{BODY}\n", "작성자 홍길동"),
+    (f"{BODY}\n태그 러트닉, 반도체관세\n", "태그 러트닉, 반도체관세"),
+    (f"제목\n{BODY}\n" + "관세는 15%로 낮아졌다.\n" * 40 + "입력 2025.10.30 10:00\n", "입력 2025.10.30 10:00"),
+]
+# sentences near those lines that stay body
+RULE_BODY = ["정부는 기사의 무단 복제를 금지하는 법안을 냈다.", "이전 기사에서 보도한 대로 관세는 15%다.",
+             "댓글 3개가 달렸다.", "작성자 A씨는 지난달 글을 올렸다.", "회사는 이용약관을 바꿨다고 밝혔다.",
+             "태그 매치에서 두 선수가 맞붙었다."]
+NO_RULES = replace(VOCABULARY, furniture=())
+
+
+def test_furniture_rules_mark_lines_the_word_lists_miss():
+    for text, needle in RULE_EXAMPLES:
+        assert covered(text, furniture_spans(text, VOCABULARY), needle), needle
+        assert not touched(text, furniture_spans(text, NO_RULES), needle), needle
+    text = BODY + "\n" + "\n".join(RULE_BODY) + "\n"
+    assert furniture_spans(text, VOCABULARY) == []
+
+
+@pytest.mark.parametrize("entry", RULES.furniture, ids=[f"line {f.line}" for f in RULES.furniture])
+def test_every_shipped_furniture_rule_does_something(entry):
+    others = replace(VOCABULARY, furniture=tuple(f for f in RULES.furniture if f is not entry))
+    assert any(not covered(text, furniture_spans(text, others), needle) for text, needle in RULE_EXAMPLES)
+
+
+def test_following_lines_reach_the_next_blank_line():
+    text = f"{BODY}\n\n댓글 3개\n· 연 200억\n· 100억이면 된다\n\n{BODY}\n"
+    assert [text[s:e] for s, e in furniture_spans(text, VOCABULARY)] == ["댓글 3개\n· 연 200억\n· 100억이면 된다"]
+
+
+def test_a_furniture_rule_added_to_the_rules_hides_a_fact(tmp_path):
+    edited = tmp_path / "rules"
+    shutil.copytree(SHIPPED, edited)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("입력 2025.03.15 09:00\n\n정부는 내년 예산을 100억 원 늘린다고 밝혔다.\n"
+                                "광고문의 02-123-4567 월 50만 원\n", encoding="utf-8")
+    before = {f.text for f in check([news], rules_dir=edited).facts}
+    with (edited / "furniture.yaml").open("a", encoding="utf-8") as rules:
+        rules.write("- kind: furniture\n  pattern: '^광고\\s*문의'\n  applies: line\n")
+    after = {f.text for f in check([news], rules_dir=edited).facts}
+    assert {"100억 원", "50만 원"} <= before
+    assert "100억 원" in after and "50만 원" not in after
+
+
+# --- the word lists (rules/pages.yaml) ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class ListEdit:
+    """One item taken out of a list of rules/pages.yaml, and a page that reads differently then."""
+
+    list: str
+    old: str
+    new: str
+    file: str  # name of the page file
+    page: str
+
+
+HTML_BODY = "<p>" + BODY + "</p>"
+LIST_EDITS = [
+    ListEdit("published_label", "입력일, 입력, ", "입력일, ", "a.txt", f"입력 2025.10.30 10:00\n\n{BODY}\n"),
+    ListEdit("modified_label", "수정일, 수정, ", "수정일, ", "a.txt",
+             f"입력 2025.10.30 10:00\n수정 2025.10.31 09:00\n\n{BODY}\n"),
+    ListEdit("copyright_mark", "'저작권자', 'ⓒ', ", "'저작권자', ", "a.txt", f"{BODY}\nⓒ 예시일보\n"),
+    ListEdit("copyright_notice", "'무단\\s*전재', '재배포\\s*금지', ", "'무단\\s*전재', ", "a.txt",
+             f"{BODY}\n예시일보 재배포 금지\n"),
+    ListEdit("byline_role", "기자, 특파원, ", "기자, ", "a.txt", f"{BODY}\n워싱턴=이○○ 특파원\n"),
+    ListEdit("byline_lead", "글, 정리, ", "글, ", "a.txt", f"{BODY}\n정리 홍길동\n"),
+    ListEdit("byline_desk", "[편집부, ", "[", "a.txt", f"{BODY}\n에포크타임스 편집부\n"),
+    ListEdit("widget_strong", "'구독하기', ", "", "a.txt", f"{BODY}\nAI 뉴스 구독하기\n"),
+    ListEdit("widget_weak", "['실시간', ", "[", "a.txt", f"실시간\n{BODY}\n"),
+    ListEdit("comment_header", "'답글\\s*남기기',", "", "a.txt", f"{BODY}\n답글 남기기\n{BODY}\n"),
+    ListEdit("list_header", "['관련\\s*(?:기사|뉴스)', ", "[", "a.txt", f"{BODY}\n관련기사\n· 환율 1470원 돌파\n"),
+    ListEdit("list_header_exact", "['출처', ", "[", "a.txt", f"{BODY}\n출처:\n• [예시일보] 알트먼 방한\n"),
+    ListEdit("tag_label", "'태그', '키워드', ", "'태그', ", "a.txt", f"{BODY}\n키워드 #러트닉\n"),
+    ListEdit("html_noise_token", "reply, related, ", "reply, ", "a.html",
+             f"<article>{HTML_BODY}<div class='related'>환율 1470원 돌파</div></article>"),
+    ListEdit("html_body_hint", "[articlebody, ", "[", "a.html",
+             f"<div class='article-body'>{HTML_BODY * 2}</div><div class='box'>{HTML_BODY * 3}</div>"),
+]
+
+
+def read_page(rules_dir: Path, folder: Path, edit: ListEdit) -> tuple:
+    """What ingest makes of the page: its text, furniture, publication time and date-line kinds."""
+    rules = load_rules(rules_dir)
+    folder.mkdir()
+    (folder / edit.file).write_text(edit.page, encoding="utf-8")
+    (a,), problems = load_articles([folder], rules)
+    assert problems == []
+    kinds = [d.kind for d in find_datelines(a.text, PageVocabulary.from_rules(rules))]
+    return a.text, [a.text[s:e] for s, e in a.furniture], a.published, kinds
+
+
+def test_every_page_list_has_a_row():
+    assert {e.list for e in LIST_EDITS} == {e.list for e in RULES.word_list_entries
+                                            if Path(e.source).name == "pages.yaml"}
+
+
+@pytest.mark.parametrize("edit", LIST_EDITS, ids=[e.list for e in LIST_EDITS])
+def test_taking_an_item_out_of_a_page_list_changes_the_reading(edit, tmp_path):
+    edited = tmp_path / "rules"
+    shutil.copytree(SHIPPED, edited)
+    pages = edited / "pages.yaml"
+    text = pages.read_text(encoding="utf-8")
+    assert text.count(edit.old) == 1, f"{edit.old!r} must occur once in pages.yaml"
+    pages.write_text(text.replace(edit.old, edit.new), encoding="utf-8")
+    before = read_page(SHIPPED, tmp_path / "before", edit)
+    after = read_page(edited, tmp_path / "after", edit)
+    assert before != after, f"taking an item out of {edit.list} changed nothing"

@@ -1,8 +1,13 @@
 """Names not in the rules still meet across articles when only the spelling differs."""
 import pytest
 
-from factcheck.extract.names import same_person
+from pathlib import Path
+
+from factcheck.extract.names import NameMatcher
 from factcheck.pipeline import check
+from factcheck.rules import load_rules
+
+NAMES = NameMatcher.from_rules(load_rules(Path(__file__).resolve().parents[1] / "rules"))
 
 
 @pytest.mark.parametrize("a,b,same", [
@@ -15,7 +20,7 @@ from factcheck.pipeline import check
     ("박", "박", True),
 ])
 def test_same_person(a, b, same):
-    assert same_person(a, b) is same
+    assert NAMES.same_person(a, b) is same
 
 
 def test_unlisted_spelling_variants_meet_in_an_event(tmp_path):

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
+from factcheck.ingest import PageVocabulary
 from factcheck.ingest.pubdate import KST, choose, find_datelines, parse_datetime, resolve
+from factcheck.rules import load_rules
+
+VOCABULARY = PageVocabulary.from_rules(load_rules(Path(__file__).resolve().parents[1] / "rules"))
 
 
 def D(*args) -> datetime:
@@ -97,21 +102,21 @@ HEADERS = [
 
 @pytest.mark.parametrize("header,expected,kind", HEADERS)
 def test_dateline_choice(header, expected, kind):
-    stamp = choose(find_datelines(header + FILLER))
+    stamp = choose(find_datelines(header + FILLER, VOCABULARY))
     assert (stamp.value if stamp else None) == expected
     assert (stamp.kind if stamp else None) == kind
 
 
 def test_dateline_reports_its_line():
     text = "제목\r\n입력 2025.10.30 14:02\r\n본문"
-    (stamp,) = find_datelines(text)
+    (stamp,) = find_datelines(text, VOCABULARY)
     assert text[stamp.line_start:stamp.line_end] == "입력 2025.10.30 14:02"
 
 
 def test_scan_starts_after_front_matter():
     text = "---\npublished: x\n---\n입력 2025.10.30 14:02\n"
     start = text.index("입력")
-    assert [s.value for s in find_datelines(text, start)] == [D(2025, 10, 30, 14, 2)]
+    assert [s.value for s in find_datelines(text, VOCABULARY, start)] == [D(2025, 10, 30, 14, 2)]
 
 
 RESOLVE = [
@@ -128,4 +133,4 @@ RESOLVE = [
 
 @pytest.mark.parametrize("meta,source,text,expected,expected_source", RESOLVE)
 def test_resolve(meta, source, text, expected, expected_source):
-    assert resolve(meta, source, text) == (expected, expected_source)
+    assert resolve(meta, source, text, VOCABULARY) == (expected, expected_source)

@@ -54,7 +54,7 @@ def test_fact_record_fields_and_order(sample_result):
     f = to_json_dict(sample_result)["facts"][0]
     assert list(f)[:6] == ["id", "article", "text", "start", "end", "kind"]
     for key in ("subject", "attribute", "qualifiers", "value", "scope", "scope_detail",
-                "status", "speaker", "event", "sentence", "trace"):
+                "period_days", "stance", "speaker", "event", "sentence", "trace"):
         assert key in f
 
 

@@ -10,7 +10,7 @@ from factcheck.report import facts_frame, format_facts_text, write_facts_csv
 from factcheck.report.tables import COLUMNS, display_width
 
 EXPECTED_COLUMNS = ["article", "path", "fact", "kind", "text", "start", "end",
-                    "subject", "attribute", "value", "scope", "status"]
+                    "subject", "attribute", "value", "scope", "stance"]
 
 
 def test_frame_has_one_row_per_fact(sample_result):
@@ -55,7 +55,7 @@ def test_csv_to_stream(sample_result):
 def test_text_table_groups_by_article_and_aligns_wide_characters(sample_result):
     out = format_facts_text(sample_result)
     lines = out.splitlines()
-    assert lines[0].split() == ["fact", "kind", "text", "subject", "attribute", "value", "scope", "status"]
+    assert lines[0].split() == ["fact", "kind", "text", "subject", "attribute", "value", "scope", "stance"]
     assert "[a1] seeds/001_openai.txt  (4 facts)" in lines
     assert "[a2] seeds/003_memory.txt  (3 facts)" in lines
     # The scope column starts at the same terminal cell in every fact row,

@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.errors import RuleError
 from factcheck.rules import KINDS, check_rules, load_rules
-from factcheck.rules.schema import CONFLICT_RULES
+from factcheck.compare.registry import RULES
 
 SHIPPED = Path(__file__).resolve().parent.parent / "rules"
 
@@ -45,16 +45,17 @@ def test_environment_variable_overrides_default(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_RULES", str(tmp_path))
     loaded = load_rules()
     assert loaded.files == ("u.yaml",)
-    assert loaded.unit_for_word("원") is None
+    assert [u.name for u in loaded.units] == ["USD"]
 
 
 def test_shipped_rules_use_every_kind_and_set_every_conflict_rule(rules):
     used = {type(e) for e in rules.units + rules.hedges + rules.scopes + rules.aliases.entries
             + rules.places.entries + rules.title_entries + rules.org_suffix_entries
             + rules.event_word_entries + rules.speech_verb_entries + rules.correction_entries
+            + rules.stance_entries + rules.word_list_entries + rules.setting_entries
             + rules.furniture + tuple(rules.conflicts.values())}
     assert used == {k.record for k in KINDS.values()}
-    assert set(rules.conflicts) == set(CONFLICT_RULES)
+    assert set(rules.conflicts) == set(RULES)
 
 
 # --- problems: one table, one row per class of problem -------------------------------
@@ -177,28 +178,13 @@ def test_missing_or_empty_directory(tmp_path):
     assert "no rule files" in check_rules(tmp_path)[0].message
 
 
-# --- lookups ---------------------------------------------------------------------
+# --- lookups the stages use -----------------------------------------------------------
 
-@pytest.mark.parametrize("word, unit, dimension", [
-    ("달러", "USD", "currency"), ("$", "USD", "currency"), ("usd", "USD", "currency"),
-    ("원", "KRW", "currency"), ("％", "percent", "percent"), ("%p", "percent_point", "percent_point"),
-    ("웨이퍼", "wafer", "count"), ("장", "count", "count"), ("명", "person", "count"),
-    ("시간", "hour", "duration"), ("배럴", "barrel", "volume"), ("포인트", "index_point", "other"),
-])
-def test_unit_for_word(rules, word, unit, dimension):
-    found = rules.unit_for_word(word)
-    assert (found.name, found.dimension) == (unit, dimension)
+@pytest.fixture(scope="module")
+def lexicon(rules):
+    from factcheck.normalize.lexicon import lexicon_from_rules
 
-
-def test_unit_conversion_to_base(rules):
-    hour = rules.unit_for_word("시간")
-    assert (hour.base_unit, hour.to_base(2)) == ("second", 7200)
-    assert rules.unit_for_word("년").to_base(1) == 365.25 * 86400
-    bp = rules.unit("basis_point")
-    assert bp.base_unit == "percent_point" and bp.to_base(25) == pytest.approx(0.25)
-    assert rules.unit("USD").base_unit == "USD"
-    assert rules.unit_for_word("없는단위") is None
-    assert rules.unit_for_word("달러").source.endswith("units.yaml") and rules.unit("USD").line > 0
+    return lexicon_from_rules(rules)
 
 
 @pytest.mark.parametrize("word, position, value, bounds", [
@@ -211,32 +197,15 @@ def test_unit_conversion_to_base(rules):
     ("여", "after", 100, (100, 150)),
     ("육박", "after", 100, (90, 100)),
 ])
-def test_hedge_bounds(rules, word, position, value, bounds):
-    hedge = rules.hedge_for_word(word, position)
-    assert hedge.bounds(value) == pytest.approx(bounds)
+def test_hedge_bounds(lexicon, word, position, value, bounds):
+    table = lexicon.hedges_before if position == "before" else lexicon.hedges_after
+    assert table[word].hedge.bounds(value) == pytest.approx(bounds)
 
 
-def test_hedge_position_matters(rules):
-    assert rules.hedge_for_word("약", "after") is None
-    assert rules.hedge_for_word("최대", "after") is None
-    assert rules.hedge_for_word("까지", "after") is None  # a scope word, not a hedge
-    assert rules.hedge_for_word("이상", "after").effect == "at_least"
-
-
-@pytest.mark.parametrize("word, position, scope", [
-    ("월", "before", "per_month"), ("매년", "before", "per_year"), ("분기", "before", "per_quarter"),
-    ("까지", "after", "by_date"), ("부터", "after", "from_date"), ("간", "after", "over_period"),
-    ("총", "before", "total"), ("인하", "after", "change_by"), ("로 인하", "after", "change_to"),
-    ("으로인하", "after", "change_to"), ("계획", "after", "plan"), ("전망", "after", "forecast"),
-])
-def test_scope_for_word(rules, word, position, scope):
-    assert rules.scope_for_word(word, position).scope == scope
-
-
-def test_status_scopes(rules):
-    assert rules.scope_for_word("계획", "after").is_status
-    assert not rules.scope_for_word("월", "before").is_status
-    assert rules.scope_for_word("월", "after") is None
+def test_hedge_position_matters(lexicon):
+    assert "약" not in lexicon.hedges_after and "최대" not in lexicon.hedges_after
+    assert "까지" not in lexicon.hedges_after  # a scope word, not a hedge
+    assert lexicon.hedges_after["이상"].effect == "at_least"
 
 
 def test_aliases(rules):
@@ -285,35 +254,39 @@ def test_place_compatibility(rules, a, b, compatible):
 
 def test_vocabularies(rules):
     assert {"대통령", "CEO", "장관"} <= rules.titles
-    assert rules.title_role("ceo") == "business executive"
-    assert rules.is_title("Ceo") and not rules.is_title("오픈AI")
-    assert {"전자", "위원회", "부"} <= rules.org_suffixes
     assert rules.event_words["정상회담"] == "summit" and rules.event_words["회동"] == "meeting"
-    assert rules.event_type("mou") == "signing" and rules.event_type("점심") is None
-    assert {"말했다", "밝혔다"} <= rules.speech_verbs
+    assert "meeting" in rules.encounter_types and "briefing" not in rules.encounter_types
+    assert {"말했", "밝혔"} <= set(rules.speech_verbs)
     assert "바로잡습니다" in rules.correction_words
+    assert "계획" in rules.stance_words("plan") and "전망" in rules.stance_words("forecast")
+    assert "김" in rules.words("surname") and rules.setting("name_similarity") == 85
+    with pytest.raises(KeyError):
+        rules.words("no_such_list")
 
 
 def test_conflict_rules(rules, tmp_path):
     assert rules.conflict("numeric_scope").severity == "high"
     assert rules.conflict("numeric_value").severity_for(same_article=True) == "low"
     assert rules.conflict("event_place").severity_for(same_article=False) == "high"
+    assert rules.params("numeric_value")["tolerance"] == 0.02
     with pytest.raises(KeyError):
         rules.conflict("no_such_rule")
     empty = load_rules(write(tmp_path, {"c.yaml": "[]\n"}))
     default = empty.conflict("attribution")
-    assert (default.severity, default.tolerance, default.enabled) == ("medium", 0.0, True)
+    assert (default.severity, default.enabled) == ("medium", True)
+    assert empty.params("attribution") == dict(RULES["attribution"].params)
+    assert empty.conflict("event_place").severity == RULES["event_place"].severity == "high"
 
 
 @pytest.mark.parametrize("line, furniture", [
-    ("ⓒ 연합뉴스 무단전재 및 재배포 금지", True),
-    ("[관련기사]", True),
-    ("홍길동 기자 gildong@example.co.kr", True),
-    ("최종편집:2025-11-26 07:49 (수)", True),
-    ("댓글 3  |  로그인 후 의견을 남겨주세요.", True),
-    ("정부는 관련 기사에 대해 정정보도를 요구했다고 밝혔다.", False),
-    ("구독자 수는 지난해 1000만 명을 넘어섰다.", False),
-    ("댓글 조작 의혹에 대한 수사가 이어지고 있다.", False),
+    ("예시일보 무단 복제 및 배포 금지", True),
+    ("이전 기사 | 유가 60달러선 회복", True),
+    ("등록번호 서울 아01234 | 발행·편집인 홍길동", True),
+    ("정치부 홍길동 gildong@example.co.kr", True),
+    ("수정 2025-11-26 07:49", True),
+    ("정부는 기사의 무단 복제를 금지하는 법안을 냈다.", False),
+    ("이전 기사에서 보도한 대로 관세는 15%다.", False),
+    ("회사는 이용약관을 바꿨다고 밝혔다.", False),
 ])
 def test_furniture_patterns(rules, line, furniture):
     assert any(f.regex.search(line) for f in rules.furniture) is furniture
@@ -337,6 +310,14 @@ def test_version_follows_file_names_and_bytes(tmp_path):
 def test_ruleset_survives_pickling(rules):
     # Worker processes receive the rules by pickling.
     copy = pickle.loads(pickle.dumps(rules))
-    assert copy.unit_for_word("달러").name == "USD"
+    assert copy.units == rules.units and copy.words("surname") == rules.words("surname")
     assert copy.places.contains("서울", "서초동")
     assert copy.furniture[0].regex.pattern == rules.furniture[0].pattern
+
+
+def test_readme_rule_table_is_the_registry():
+    from factcheck.compare.registry import markdown_table
+
+    readme = (SHIPPED.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- rules table -->\n", 1)[1].split("\n<!-- end rules table -->", 1)[0]
+    assert table == markdown_table(), "regenerate it with: factcheck rules list --markdown"

@@ -206,6 +206,22 @@ def test_articles_are_checked_again_only_when_a_file_changes(tmp_path, sample_re
         server.server_close()
 
 
+def test_requests_are_logged_to_the_callback_given_and_nowhere_else(tmp_path, sample_result, capsys):
+    lines = []
+    server = make_server([str(tmp_path)], port=0, checker=lambda p: sample_result, log=lines.append)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        assert request(server)[0] == 200
+        assert request(server, path="/nothing")[0] == 404
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [line.split('"')[1] for line in lines] == ["GET / HTTP/1.1", "GET /nothing HTTP/1.1"]
+    assert all(line.startswith("factcheck serve: ") for line in lines)
+    assert capsys.readouterr().err == ""
+
+
 def test_a_new_server_has_a_new_token(tmp_path, sample_result):
     a = make_server([str(tmp_path)], port=0, checker=lambda p: sample_result)
     b = make_server([str(tmp_path)], port=0, checker=lambda p: sample_result)

@@ -1,7 +1,7 @@
 """``factcheck ci``: check the articles a change adds or edits against the whole corpus.
 
     outcome = run(Request(corpus=("articles",), base="origin/main"))
-    print(render(outcome, "sarif")); sys.exit(outcome.exit_code)
+    sarif = render(outcome, "sarif")    # the verdict is outcome.exit_code
 """
 from .github import write_summary
 from .outcome import Outcome, Policy

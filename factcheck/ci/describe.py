@@ -3,29 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..compare.registry import RULES
 from ..model import Conflict, Fact
 from .locate import Location, locate
 from .outcome import Outcome
-
-KIND_TITLES = {
-    "numeric_scope": "Same figure, different scope",
-    "numeric_value": "Different figures for one quantity",
-    "entity": "Different names or places for one thing",
-    "date": "Conflicting dates",
-    "attribution": "One quote given to different speakers",
-}
-KIND_HELP = {
-    "numeric_scope": "The same number is given as a rate in one place and as a total (or a total by a date) "
-                     "in another, or as a change by a figure versus a change to it.",
-    "numeric_value": "One quantity is given different values: periods of different length, implied exchange "
-                     "rates that disagree, a dropped 만/억/조, another currency, or two shares of one market.",
-    "entity": "One event is placed at places neither of which contains the other, or one acronym is spelled "
-              "out differently.",
-    "date": "The same date is given as the start of something in one place and as its deadline in another, "
-            "or one event is given two dates.",
-    "attribution": "The same quote is attributed to different speakers.",
-}
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -45,7 +26,8 @@ class Evidence:
 
 
 def title(conflict: Conflict) -> str:
-    return KIND_TITLES.get(conflict.kind, conflict.kind.replace("_", " "))
+    spec = RULES.get(conflict.rule)
+    return spec.title if spec else conflict.kind.replace("_", " ")
 
 
 def quoted(f: Fact) -> str:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..model import Article, Conflict, Problem, Result
+from ..model import SEVERITIES, Article, Conflict, Problem, Result
 from .locate import real_path, resolved_file
 
-SEVERITIES = ("high", "medium", "low")
 OPEN = ("open", "confirmed")  # confirmed: an editor agrees it is wrong and it is still in the article
 
 

@@ -1,5 +1,6 @@
 """The CI check: find the changed articles, check them against the whole corpus
-(facts of unchanged articles from the cache), apply editors' decisions, judge."""
+(facts of unchanged articles from the cache, editors' decisions from the corpus's
+.factcheck/), judge."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,21 +59,15 @@ def find_changed(request: Request, root: Path | None) -> tuple[set[Path], str | 
     return found, f"{label} ({base[:10]})"
 
 
-def _ensure_store(first: str) -> None:
-    """A corpus without a .factcheck/ gets one made the way the decision store makes
-    it (its git attributes and ignores), so that the cache can live in it."""
-    from ..review import DecisionStore, find_store
-
-    if find_store([first]) is None:
-        folder = Path(first)
-        DecisionStore.create(folder if folder.is_dir() else folder.parent)
-
-
-def run(request: Request, progress=None, warn: Callable[[str], None] = print) -> Outcome:
+def run(request: Request, progress=None, warn: Callable[[str], None] | None = None) -> Outcome:
+    """The outcome of the build. ``warn`` hears what is worth a line on stderr but
+    does not change the verdict: a fact cache that cannot be made, the corpus's own
+    problems."""
     from ..cache import open_cache
     from ..pipeline import check
-    from .decisions import with_decisions
+    from ..review import find_store
 
+    warn = warn or (lambda message: None)
     missing = [c for c in request.corpus if not Path(c).exists()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file or directory")
@@ -88,18 +83,18 @@ def run(request: Request, progress=None, warn: Callable[[str], None] = print) ->
     paths = [*request.corpus, *named]
     cache = None
     if request.use_cache:
-        try:
-            _ensure_store(request.corpus[0])
+        try:  # the corpus gets a .factcheck/ for the cache if it has none
             cache = open_cache(request.corpus, create=True, warn=warn)
         except OSError as err:  # a read-only checkout is checked all the same, only slower
             warn(f"warning: no fact cache: {err.filename or ''}: {err.strerror or err}")
+    # Decisions belong to the corpus, not to the named files, wherever those are.
+    store = find_store(request.corpus)
     try:
-        result = check(paths, rules_dir=request.rules_dir, progress=progress, cache=cache,
+        result = check(paths, rules_dir=request.rules_dir, progress=progress, cache=cache, store=store,
                        focus=lambda article: resolved_file(article) in changed)
     finally:
         if cache is not None:
             cache.close()
-    result = with_decisions(result, list(request.corpus))
     outcome = build(result, changed, root, request.policy, since)
     errors = set(outcome.input_errors)
     for p in result.problems:

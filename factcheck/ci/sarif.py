@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from ..compare.registry import RULES, RuleSpec
 from ..model import Conflict
-from .describe import KIND_HELP, KIND_TITLES, Evidence, evidence, quoted, title
+from .describe import Evidence, evidence, quoted, title
 from .locate import Location, real_path, uri_of
 from .outcome import Outcome
 
@@ -34,16 +35,17 @@ def _physical(loc: Location, snippet: str | None = None) -> dict:
     return {"artifactLocation": {"uri": loc.uri, "uriBaseId": SRCROOT}, "region": region}
 
 
-def _rule(kind: str) -> dict:
-    name = KIND_TITLES.get(kind, kind.replace("_", " "))
-    text = KIND_HELP.get(kind, name)
+def _rule(spec: RuleSpec) -> dict:
+    params = ", ".join(f"{k} {v:g}" for k, v in spec.params.items())
     return {
-        "id": kind,
-        "name": "".join(part.title() for part in kind.split("_")),
-        "shortDescription": {"text": name},
-        "fullDescription": {"text": text},
-        "help": {"text": text + " Check the sources; record an editor's decision to settle it."},
-        "defaultConfiguration": {"level": "warning"},
+        "id": spec.code,
+        "name": "".join(part.title() for part in spec.name.split("_")),
+        "shortDescription": {"text": spec.title},
+        "fullDescription": {"text": spec.help},
+        "help": {"text": spec.help + " Check the sources; record an editor's decision to settle it."
+                 + (f" Parameters (rules/conflicts.yaml): {params}." if params else "")},
+        "defaultConfiguration": {"level": LEVELS[spec.severity]},
+        "properties": {"rule": spec.name, "kind": spec.kind},
     }
 
 
@@ -53,7 +55,7 @@ def _result(c: Conflict, items: list[Evidence], rule_index: int) -> dict:
     text = f"{_escape(title(c))}: {_escape(quoted(here.fact))}" + (f" vs {links}" if links else "") \
         + f". {_escape(c.explanation)}"
     out = {
-        "ruleId": c.kind,
+        "ruleId": RULES[c.rule].code,
         "ruleIndex": rule_index,
         "level": LEVELS.get(c.severity, "warning"),
         "message": {"text": text},
@@ -74,8 +76,8 @@ def _result(c: Conflict, items: list[Evidence], rule_index: int) -> dict:
 
 
 def to_sarif(outcome: Outcome) -> dict:
-    kinds = list(KIND_TITLES) + sorted({c.kind for c in outcome.conflicts} - set(KIND_TITLES))
-    index = {kind: i for i, kind in enumerate(kinds)}
+    specs = list(RULES.values())
+    index = {spec.name: i for i, spec in enumerate(specs)}
     notifications = [
         {"level": "error" if p.severity == "error" else "warning", "message": {"text": p.message},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri_of(real_path(p.path), outcome.root)},
@@ -87,11 +89,11 @@ def to_sarif(outcome: Outcome) -> dict:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
-                                "rules": [_rule(k) for k in kinds]}},
+                                "rules": [_rule(spec) for spec in specs]}},
             "columnKind": "utf16CodeUnits",
             "invocations": [{"executionSuccessful": not outcome.input_errors,
                              "toolExecutionNotifications": notifications}],
-            "results": [_result(c, evidence(c, outcome), index[c.kind]) for c in outcome.conflicts],
+            "results": [_result(c, evidence(c, outcome), index[c.rule]) for c in outcome.conflicts],
             "properties": {"failOn": outcome.policy.fail_on, "base": outcome.base,
                            "failing": [c.id for c in outcome.failing]},
         }],

@@ -20,7 +20,7 @@ def render_text(outcome: Outcome) -> str:
     for c in outcome.conflicts:
         items = evidence(c, outcome)
         mark = "FAIL" if c.id in failing else "    "
-        lines += ["", f"{mark} {c.severity:<6} {title(c)} [{c.kind}] {c.id} ({c.status})"]
+        lines += ["", f"{mark} {c.severity:<6} {c.code or c.kind} {title(c)} {c.id} ({c.status})"]
         width = max(len(where(e.location)) for e in items)
         for e in items:
             outlet = f"  {e.outlet}" if e.outlet else ""

@@ -4,20 +4,30 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from typing import TYPE_CHECKING, Callable
+
 from rapidfuzz import fuzz
 
 from ..model import Fact
+from .context import Comparison
 from .proposal import Proposal
 
+if TYPE_CHECKING:
+    from ..rules.ruleset import Places
 
-def place_conflicts(facts: list[Fact], compatible) -> list[Proposal]:
-    """``compatible(a, b)``: the same place, or one inside the other."""
-    by_event: dict[str, list[Fact]] = defaultdict(list)
-    for f in facts:
+Params = dict[str, float]
+
+
+def place_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
+    """One event (the same day and participants; the event word may differ:
+    회동/만나) at places of which neither contains the other."""
+    compatible = loose_place_match(ctx.rules.places)
+    by_event: dict[tuple[str, tuple[str, ...]], list[Fact]] = defaultdict(list)
+    for f in ctx.facts:
         if f.kind == "place" and f.event:
-            by_event[_event_block(f.event)].append(f)
+            by_event[(f.event.day, f.event.participants)].append(f)
     out = []
-    for block, group in by_event.items():
+    for (day, participants), group in by_event.items():
         places: dict[str, list[Fact]] = {}
         for f in group:
             name = str(f.value)
@@ -29,15 +39,19 @@ def place_conflicts(facts: list[Fact], compatible) -> list[Proposal]:
         if len({f.article for f in group}) < 2:
             continue
         names = " vs ".join(sorted(places))
-        day, who = block.split("|")
-        out.append(Proposal("entity", "event_place", f"Place of the {day} encounter of {who.replace('+', ', ')}",
+        who = ", ".join(participants)
+        out.append(Proposal("entity", "event_place", f"Place of the {day} encounter of {who}",
                             sides,
-                            f"The same event ({sides[0][0].trace.split(' at ')[0]}) is placed at {names}: "
+                            f"The same event ({_event_of(sides[0][0])} on {day} with {who}) is placed at {names}: "
                             f"neither place contains the other."))
     return out
 
 
-def loose_place_match(places):
+def _event_of(f: Fact) -> str:
+    return f.event.type if f.event else "event"
+
+
+def loose_place_match(places: "Places") -> Callable[[str, str], bool]:
     """Place compatibility that also reads unknown venues by the places they name:
     '경북 OO센터' and 'OO시청' lie within 경북 and OO시, whatever the venue is."""
     names = sorted(places.names(), key=len, reverse=True)
@@ -61,23 +75,17 @@ def loose_place_match(places):
     return compatible
 
 
-def _event_block(key: str) -> str:
-    """Events match on day and participants; the event word may differ (회동/만나)."""
-    _, day, who = key.split("|", 2)
-    return f"{day}|{who}"
-
-
-def expansion_conflicts(facts: list[Fact]) -> list[Proposal]:
+def expansion_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     by_acronym: dict[str, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if f.kind == "expansion":
+    for f in ctx.facts:
+        if f.kind == "expansion" and f.subject:
             by_acronym[f.subject].append(f)
     out = []
     for acronym, group in by_acronym.items():
         forms: dict[str, list[Fact]] = {}
         for f in group:
             text = str(f.value).lower()
-            match = next((k for k in forms if fuzz.ratio(k, text) >= 90), None)
+            match = next((k for k in forms if fuzz.ratio(k, text) >= params["similarity"]), None)
             forms.setdefault(match or text, []).append(f)
         if len(forms) < 2:
             continue

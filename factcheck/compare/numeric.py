@@ -17,11 +17,16 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from itertools import combinations
+from typing import Sequence
 
-from ..model import Article, Fact
+from ..model import Fact, Quantity
 from ..normalize.numbers import format_number, significant_digits
+from .context import Comparison
 from .proposal import Proposal
 
+Params = dict[str, float]
+
+MARKET_SHARE = "market share"  # the attribute the extractor gives a share of a named market
 RATE = {"per_day", "per_month", "per_quarter", "per_year"}
 CUMULATIVE = {"by_date", "over_period", "total", "in_period"}
 SCOPE_WORDS = {"per_day": "per day", "per_month": "per month", "per_quarter": "per quarter",
@@ -42,34 +47,31 @@ def scope_clash(a: str, b: str) -> bool:
     return {a, b} == {"in_period", "by_date"}
 
 
-def unit_family(f: Fact) -> str:
+def unit_family(q: Quantity) -> str:
     """Counters (장, 개) compare with named count units (wafer): both are counts."""
-    q = f.value
     return q.dimension if q.dimension == "count" else q.unit
 
 
-def comparable(f: Fact) -> bool:
-    return f.kind == "quantity" and f.status not in ("retracted", "correction")
+def quantities(facts: Sequence[Fact]) -> list[tuple[Fact, Quantity]]:
+    """The quantity facts that can be compared (not retracted, not a correction notice's
+    own restatement), each with its quantity."""
+    return [(f, f.value) for f in facts if isinstance(f.value, Quantity) and f.kind == "quantity"
+            and f.stance not in ("retracted", "correction")]
 
 
-def shares_context(a: Fact, b: Fact, at_least: int = 1) -> bool:
+def shares_context(a: Fact, b: Fact, at_least: float = 1) -> bool:
     return len(set(a.context) & set(b.context)) >= at_least
 
 
-def context_needed(f: Fact) -> int:
-    """Percentages are everywhere in news: two of them need more shared words to be one claim."""
-    return 2 if f.value.dimension in ("percent", "percent_point") else 1
+def value_key(q: Quantity) -> tuple[str, float]:
+    return unit_family(q), round(q.value, 6)
 
 
-def value_key(f: Fact) -> tuple[str, float]:
-    return unit_family(f), round(f.value.value, 6)
-
-
-def scope_conflicts(facts: list[Fact]) -> list[Proposal]:
-    blocks: dict[tuple, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if comparable(f) and f.scope in RATE | CUMULATIVE | {"change_by", "change_to"} and f.value.value > 0:
-            blocks[value_key(f)].append(f)
+def scope_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
+    blocks: dict[tuple[str, float], list[Fact]] = defaultdict(list)
+    for f, q in quantities(ctx.facts):
+        if f.scope in RATE | CUMULATIVE | {"change_by", "change_to"} and q.value > 0:
+            blocks[value_key(q)].append(f)
     out = []
     for key, group in blocks.items():
         scopes = sorted({f.scope for f in group})
@@ -80,12 +82,14 @@ def scope_conflicts(facts: list[Fact]) -> list[Proposal]:
         side_a = [f for f in group if f.scope == a_scope]
         side_b = [f for f in group if f.scope == b_scope]
         # Only facts that share sentence context with the other side: same thing.
-        need = context_needed(group[0])
+        # Percentages are everywhere in news: two of them need more shared words.
+        q = group[0].quantity
+        need = params["percent_shared_words"] if q.dimension in ("percent", "percent_point") \
+            else params["shared_words"]
         side_a2 = [f for f in side_a if any(shares_context(f, g, need) for g in side_b)]
         side_b2 = [g for g in side_b if any(shares_context(f, g, need) for f in side_a2)]
         if not side_a2 or not side_b2:
             continue
-        q = group[0].value
         explanation = (f"The same figure {format_number(q.value)} {q.unit} is {SCOPE_WORDS[a_scope]} in "
                        f"{_where(side_a2)} but {SCOPE_WORDS[b_scope]} in {_where(side_b2)}.")
         claim = f"{format_number(q.value)} {q.unit}: {SCOPE_WORDS[a_scope]} or {SCOPE_WORDS[b_scope]}?"
@@ -94,25 +98,25 @@ def scope_conflicts(facts: list[Fact]) -> list[Proposal]:
     return out
 
 
-def period_conflicts(facts: list[Fact]) -> list[Proposal]:
-    blocks: dict[tuple, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if comparable(f) and f.scope == "over_period" and f.scope_detail:
-            blocks[value_key(f)].append(f)
+def period_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
+    blocks: dict[tuple[str, float], list[Fact]] = defaultdict(list)
+    for f, q in quantities(ctx.facts):
+        if f.scope == "over_period" and f.period_days:
+            blocks[value_key(q)].append(f)
     out = []
     for key, group in blocks.items():
         by_days: dict[float, list[Fact]] = defaultdict(list)
         for f in group:
-            by_days[_days(f)].append(f)
+            by_days[f.period_days or 0.0].append(f)
         if len(by_days) < 2:
             continue
         days = sorted(by_days)
-        if days[-1] <= days[0] * 1.05:
+        if days[-1] <= days[0] * params["period_ratio"]:
             continue
         sides = tuple(tuple(by_days[d]) for d in days)
-        if not any(shares_context(a, b) for a in sides[0] for b in sides[-1]):
+        if not any(shares_context(a, b, params["shared_words"]) for a in sides[0] for b in sides[-1]):
             continue
-        q = group[0].value
+        q = group[0].quantity
         spans = " vs ".join(f"{by_days[d][0].scope_detail}" for d in days)
         out.append(Proposal("numeric_value", "numeric_period", f"{format_number(q.value)} {q.unit}: over which period?",
                             sides, f"The same {format_number(q.value)} {q.unit} is spread over different "
@@ -120,83 +124,73 @@ def period_conflicts(facts: list[Fact]) -> list[Proposal]:
     return out
 
 
-def _days(f: Fact) -> float:
-    detail = f.scope_detail or ""
-    try:
-        return float(detail.rsplit("(", 1)[1].split()[0])
-    except (IndexError, ValueError):
-        return 0.0
-
-
-def conversion_conflicts(facts: list[Fact], articles: dict[str, Article], rate_tolerance: float) -> list[Proposal]:
-    blocks: dict[tuple, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if comparable(f) and f.conversion is not None and f.scope_detail != "stated rate":
-            blocks[(f.value.unit, f.conversion.unit, round(f.value.value, 6))].append(f)
+def conversion_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
+    blocks: dict[tuple[str, str, float], list[tuple[Fact, Quantity, Quantity]]] = defaultdict(list)
+    for f, q in quantities(ctx.facts):
+        if f.conversion is not None and not f.rate_stated:
+            blocks[(q.unit, f.conversion.unit, round(q.value, 6))].append((f, q, f.conversion))
     out = []
+    tolerance = params["rate_tolerance"]
     for key, group in blocks.items():
-        for a, b in combinations(group, 2):
-            if a.article == b.article or not articles[a.article].published_within(articles[b.article], 1):
+        for (a, qa, ca), (b, qb, cb) in combinations(group, 2):
+            if a.article == b.article or not ctx.published_within(a, b, params["window_days"]):
                 continue
-            ra, rb = _rate(a), _rate(b)
-            lo_a, hi_a = _rate_bounds(a)
-            lo_b, hi_b = _rate_bounds(b)
-            if hi_a * (1 + rate_tolerance) < lo_b or hi_b * (1 + rate_tolerance) < lo_a:
+            lo_a, hi_a = _rate_bounds(qa, ca)
+            lo_b, hi_b = _rate_bounds(qb, cb)
+            if hi_a * (1 + tolerance) < lo_b or hi_b * (1 + tolerance) < lo_a:
                 out.append(Proposal(
                     "numeric_value", "conversion", f"{format_number(key[2])} {key[0]} in {key[1]}: at which rate?",
                     ((a,), (b,)),
-                    f"The same {format_number(a.value.value)} {a.value.unit} is converted at about "
-                    f"{ra:,.0f} {key[1]}/{key[0]} ({a.conversion.trace}) and at about {rb:,.0f} "
-                    f"({b.conversion.trace}) on the same day; rounding cannot explain the gap."))
+                    f"The same {format_number(qa.value)} {qa.unit} is converted at about "
+                    f"{ca.value / qa.value:,.0f} {key[1]}/{key[0]} ({ca.trace}) and at about "
+                    f"{cb.value / qb.value:,.0f} ({cb.trace}) on the same day; rounding cannot explain the gap."))
     return out
 
 
-def _rate(f: Fact) -> float:
-    return f.conversion.value / f.value.value
-
-
-def _rate_bounds(f: Fact) -> tuple[float, float]:
+def _rate_bounds(q: Quantity, converted: Quantity) -> tuple[float, float]:
     """Rounding of the converted figure: '약 455조' is 454.5–455.5조 at most."""
-    c = f.conversion.value
+    c = converted.value
     step = 10 ** max(0, math.floor(math.log10(c)) - 2) / 2 if c > 0 else 0
-    return (c - step) / f.value.value, (c + step) / f.value.value
+    return (c - step) / q.value, (c + step) / q.value
 
 
-def magnitude_conflicts(facts: list[Fact]) -> list[Proposal]:
+def magnitude_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     """3500 vs 3500억 of the same currency: a dropped 만/억/조."""
-    by_digits: dict[tuple, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if comparable(f) and f.value.dimension == "currency" and f.value.value >= 100:
-            by_digits[(f.value.unit, significant_digits(f.value.value))].append(f)
+    by_digits: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f, q in quantities(ctx.facts):
+        if q.dimension == "currency" and q.value >= params["min_value"]:
+            by_digits[(q.unit, significant_digits(q.value))].append(f)
     out = []
     for key, group in by_digits.items():
-        plain = [f for f in group if f.value.value < 1e6 and not any(c in f.text for c in "만억조천")]
+        plain = [f for f in group if f.quantity.value < 1e6 and not any(c in f.text for c in "만억조천")]
         for slip in plain:
+            value = slip.quantity.value
             big = [g for g in group for k in (1e4, 1e8, 1e12)
-                   if math.isclose(g.value.value, slip.value.value * k, rel_tol=1e-9) and shares_context(slip, g)]
+                   if math.isclose(g.quantity.value, value * k, rel_tol=1e-9)
+                   and shares_context(slip, g, params["shared_words"])]
             if not big:
                 continue
-            factor = big[0].value.value / slip.value.value
+            factor = big[0].quantity.value / value
             word = {1e4: "만", 1e8: "억", 1e12: "조"}.get(round(factor), "")
             out.append(Proposal(
                 "numeric_value", "magnitude_slip", f"{slip.text}: a dropped magnitude word?",
                 ((slip,), tuple(big)),
-                f"'{slip.text}' ({format_number(slip.value.value)} {key[0]}) looks like "
-                f"'{big[0].text}' ({format_number(big[0].value.value)} {key[0]}) with '{word}' dropped."))
+                f"'{slip.text}' ({format_number(value)} {key[0]}) looks like "
+                f"'{big[0].text}' ({format_number(big[0].quantity.value)} {key[0]}) with '{word}' dropped."))
     return out
 
 
-def currency_conflicts(facts: list[Fact]) -> list[Proposal]:
+def currency_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     """2000억 원 where the others say 2000억 달러: the same figure in another currency."""
     by_value: dict[float, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if comparable(f) and f.value.dimension == "currency" and f.value.value >= 1e6 and f.value.hedge is None:
-            by_value[round(f.value.value, 6)].append(f)
+    for f, q in quantities(ctx.facts):
+        if q.dimension == "currency" and q.value >= params["min_value"] and q.hedge is None:
+            by_value[round(q.value, 6)].append(f)
     out = []
     for value, group in by_value.items():
         units: dict[str, list[Fact]] = defaultdict(list)
         for f in group:
-            units[f.value.unit].append(f)
+            units[f.quantity.unit].append(f)
         if len(units) < 2:
             continue
         # The minority currency is the suspect; the majority says what the figure is.
@@ -204,9 +198,9 @@ def currency_conflicts(facts: list[Fact]) -> list[Proposal]:
         major_unit, major = ranked[0]
         for unit, minor in ranked[1:]:
             sources, suspects = len({f.article for f in major}), len({f.article for f in minor})
-            if sources < 2 or suspects >= sources:
+            if sources < params["min_sources"] or suspects >= sources:
                 continue
-            minor = [f for f in minor if any(shares_context(f, g) for g in major)]
+            minor = [f for f in minor if any(shares_context(f, g, params["shared_words"]) for g in major)]
             if not minor:
                 continue
             out.append(Proposal(
@@ -217,16 +211,17 @@ def currency_conflicts(facts: list[Fact]) -> list[Proposal]:
     return out
 
 
-def share_conflicts(facts: list[Fact]) -> list[Proposal]:
+def share_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     """Two shares of the same market in one article, or from the same subject across articles."""
-    by_market: dict[tuple, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if comparable(f) and f.attribute == "market share":
+    by_market: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+    for f, _ in quantities(ctx.facts):
+        if f.attribute == MARKET_SHARE:
             by_market[f.qualifiers].append(f)
     out = []
     for market, group in by_market.items():
         for a, b in combinations(group, 2):
-            if a.value.high < b.value.low or b.value.high < a.value.low:
+            qa, qb = a.quantity, b.quantity
+            if qa.high < qb.low or qb.high < qa.low:
                 same_subject = a.subject is not None and a.subject == b.subject
                 if a.article != b.article and not same_subject:
                     continue
@@ -235,17 +230,17 @@ def share_conflicts(facts: list[Fact]) -> list[Proposal]:
                 out.append(Proposal(
                     "numeric_value", rule, f"Share of the {'/'.join(market)} market",
                     ((a,), (b,)),
-                    f"Two shares of the {'/'.join(market)} market for {who}: {a.value.trace} vs "
-                    f"{b.value.trace}; confirm they are meant as different quantities."))
+                    f"Two shares of the {'/'.join(market)} market for {who}: {qa.trace} vs "
+                    f"{qb.trace}; confirm they are meant as different quantities."))
     return out
 
 
-def _where(facts: list[Fact]) -> str:
+def _where(facts: Sequence[Fact]) -> str:
     texts = sorted({f"'{f.text}'" for f in facts})
     return ", ".join(texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
 
 
-def value_conflicts(facts: list[Fact], articles: dict[str, Article], tolerance: float) -> list[Proposal]:
+def value_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     """The same attribute ("기준금리", "내년 예산") with values that cannot both be true.
 
     Blocked by attribute, unit, scope, status and the sentence's time words, and
@@ -253,27 +248,26 @@ def value_conflicts(facts: list[Fact], articles: dict[str, Article], tolerance: 
     sentences share content words: the same figure on another day or in another
     year is another quantity.
     """
-    blocks: dict[tuple, list[Fact]] = defaultdict(list)
-    for f in facts:
+    blocks: dict[tuple[str, str, str, str, tuple[str, ...]], list[Fact]] = defaultdict(list)
+    for f, q in quantities(ctx.facts):
         # A figure inside a quote is the speaker's claim: two people may claim different things.
-        if comparable(f) and f.attribute and f.attribute != "market share" and f.scope != "change_from" \
-                and f.status != "quoted":
-            blocks[(f.attribute, unit_family(f), f.scope, f.status, f.qualifiers)].append(f)
+        if f.attribute and f.attribute != MARKET_SHARE and f.scope != "change_from" and f.stance != "quoted":
+            blocks[(f.attribute, unit_family(q), f.scope, f.stance, f.qualifiers)].append(f)
     out = []
     for key, group in blocks.items():
         if len({f.article for f in group}) < 2:
             continue
-        clusters = _value_clusters(group, tolerance)
+        clusters = _value_clusters(group, params["tolerance"])
         if len(clusters) < 2:
             continue
         linked = [c for c in clusters if any(
-            a.article != b.article and articles[a.article].published_within(articles[b.article], 2)
-            and shares_context(a, b, 3)
+            a.article != b.article and ctx.published_within(a, b, params["window_days"])
+            and shares_context(a, b, params["shared_words"])
             for a in c for other in clusters if other is not c for b in other)]
         if len(linked) < 2:
             continue
         sides = tuple(tuple(c) for c in linked)
-        values = " vs ".join(f"'{s[0].text}' ({s[0].value.trace})" for s in sides)
+        values = " vs ".join(f"'{s[0].text}' ({s[0].quantity.trace})" for s in sides)
         out.append(Proposal("numeric_value", "numeric_value", f"{key[0]} ({key[1]}, {key[2]})",
                             sides, f"{key[0]}: {values}."))
     return out
@@ -282,9 +276,9 @@ def value_conflicts(facts: list[Fact], articles: dict[str, Article], tolerance: 
 def _value_clusters(group: list[Fact], tolerance: float) -> list[list[Fact]]:
     """Facts whose intervals overlap (within the tolerance) say the same value."""
     clusters: list[list[Fact]] = []
-    for f in sorted(group, key=lambda f: f.value.low):
+    for f in sorted(group, key=lambda f: f.quantity.low):
         last = clusters[-1] if clusters else None
-        if last and f.value.low <= max(g.value.high for g in last) * (1 + tolerance):
+        if last and f.quantity.low <= max(g.quantity.high for g in last) * (1 + tolerance):
             last.append(f)
         else:
             clusters.append([f])

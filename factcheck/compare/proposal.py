@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Fact
+from ..model import ConflictKind, Fact
 
 
 @dataclass(frozen=True)
 class Proposal:
-    kind: str                            # numeric_value | numeric_scope | entity | date | attribution
-    rule: str                            # the rule in rules/conflicts.yaml that sets severity
+    kind: ConflictKind
+    rule: str                            # the registry row that found it; it sets severity
     claim: str                           # what the facts are about (part of the fingerprint)
     sides: tuple[tuple[Fact, ...], ...]  # facts grouped by what they say
     explanation: str

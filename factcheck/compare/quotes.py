@@ -4,26 +4,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from typing import Iterator
 
 from rapidfuzz import fuzz
 
-from ..extract.names import same_person
+from ..extract.names import NameMatcher
 from ..model import Fact
+from .context import Comparison
 from .proposal import Proposal
 
-MIN_QUOTE_CHARS = 12
+Params = dict[str, float]
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
 
 
-def attribution_conflicts(facts: list[Fact], focus: set[str] | None = None) -> list[Proposal]:
-    """``focus``: article ids; when given, only pairs with a quote from one of them are judged."""
+def attribution_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
+    """With a ``focus`` on some articles, only pairs with a quote from one of them are judged."""
+    names = NameMatcher.from_rules(ctx.rules)
+    min_chars = params["min_quote_chars"]
     # Only speakers read from sentence structure; a guess from a neighbouring name is too weak.
-    norms = {f.id: _norm(str(f.value)) for f in facts if f.kind == "quote" and f.speaker
-             and "speaker:strong" in f.qualifiers}
-    quotes = [f for f in facts if len(norms.get(f.id, "")) >= MIN_QUOTE_CHARS]
+    norms = {f.id: _norm(str(f.value)) for f in ctx.facts if f.kind == "quote" and f.speaker
+             and f.speaker_strong}
+    quotes = [f for f in ctx.facts if len(norms.get(f.id, "")) >= min_chars]
+    focus = ctx.focus
     # Block by a short fingerprint of the quote's content so that we never compare all pairs.
     shingles = {f.id: {norms[f.id][i:i + 8] for i in range(0, max(1, len(norms[f.id]) - 7))} for f in quotes}
     blocks: dict[str, list[Fact]] = defaultdict(list)
@@ -35,14 +40,14 @@ def attribution_conflicts(facts: list[Fact], focus: set[str] | None = None) -> l
     speakers: dict[tuple[str, str], bool] = {}
     out = []
     for a, b in pairs:
-        who = (a.speaker, b.speaker)
+        who = (a.speaker or "", b.speaker or "")
         same = speakers.get(who)
         if same is None:
-            same = speakers[who] = same_person(a.speaker, b.speaker)
+            same = speakers[who] = names.same_person(*who)
         if same:
             continue
         na, nb = norms[a.id], norms[b.id]
-        if fuzz.partial_ratio(na, nb) < 85 or min(len(na), len(nb)) < MIN_QUOTE_CHARS \
+        if fuzz.partial_ratio(na, nb) < params["similarity"] or min(len(na), len(nb)) < min_chars \
                 or not _same_figures(na, nb):
             continue
         shorter = min(str(a.value), str(b.value), key=len)
@@ -63,7 +68,7 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def _pairs(blocks: dict[str, list[Fact]]):
+def _pairs(blocks: dict[str, list[Fact]]) -> Iterator[tuple[Fact, Fact]]:
     """Each pair of quotes from different articles that share a block, once, earlier quote first."""
     seen: set[tuple[str, str]] = set()
     for group in blocks.values():
@@ -77,7 +82,8 @@ def _pairs(blocks: dict[str, list[Fact]]):
                     yield a, b
 
 
-def _pairs_with(quotes: list[Fact], shingles: dict[str, set[str]], blocks: dict[str, list[Fact]], focus: set[str]):
+def _pairs_with(quotes: list[Fact], shingles: dict[str, set[str]], blocks: dict[str, list[Fact]],
+                focus: frozenset[str]) -> Iterator[tuple[Fact, Fact]]:
     """The pairs of ``_pairs`` that have a quote from a focus article, without visiting the others."""
     position = {f.id: i for i, f in enumerate(quotes)}
     seen: set[tuple[str, str]] = set()

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
 
 from ..normalize.dates import DateMention
+from ..normalize.lexicon import words_pattern
 from .people import PersonMention, person_key
 from .sentences import Sentence
 
-VENUE_SUFFIX = r"(?:청사|박물관|미디어센터|센터|호텔|컨벤션센터|회관|기념관|공항|본사|사옥|관저|의사당|빌딩|타워)"
 
 
 @dataclass(frozen=True)
@@ -28,16 +29,24 @@ class EventMention:
 
 
 class EventFinder:
-    def __init__(self, event_words: dict[str, str], place_names: dict[str, str], canonical=lambda n: n):
+    """``event_words``: word -> event type; ``place_names``: surface -> canonical place;
+    ``venue_suffixes``: endings of venue names (청사, 호텔); ``visit_words``: what
+    follows a place that is gone to (을 방문, 로 향)."""
+
+    def __init__(self, event_words: Mapping[str, str], place_names: Mapping[str, str],
+                 venue_suffixes: Iterable[str], visit_words: Iterable[str],
+                 canonical: Callable[[str], str] = lambda n: n):
         self.canonical = canonical
-        self.event_words = event_words      # word -> event type
-        self.place_names = place_names      # surface -> canonical place
-        self.event_re = re.compile("|".join(re.escape(w) for w in sorted(event_words, key=len, reverse=True))) \
-            if event_words else None
+        self.event_words = dict(event_words)
+        self.place_names = dict(place_names)
+        self.event_re = re.compile(words_pattern(event_words)) if event_words else None
+        venue = f"(?:{words_pattern(venue_suffixes) or '(?!)'})"
+        known = words_pattern(place_names)
         self.place_re = re.compile(
-            "(?<![가-힣A-Za-z])(?:" + "|".join(re.escape(p) for p in sorted(place_names, key=len, reverse=True))
-            + rf")(?:\s?[가-힣A-Za-z]*{VENUE_SUFFIX})?|[가-힣A-Za-z0-9]+{VENUE_SUFFIX}") \
-            if place_names else re.compile(rf"[가-힣A-Za-z0-9]+{VENUE_SUFFIX}")
+            (rf"(?<![가-힣A-Za-z])(?:{known})(?:\s?[가-힣A-Za-z]*{venue})?|" if known else "")
+            + rf"[가-힣A-Za-z0-9]+{venue}")
+        # A place is where the event happens when 에서 follows it, or a visit verb.
+        self.at_place = re.compile(rf"^\s?(?:에서|{words_pattern(visit_words) or '(?!)'})")
 
     def find(self, text: str, sentences: list[Sentence], people: list[PersonMention],
              dates: list[DateMention]) -> list[EventMention]:
@@ -70,7 +79,7 @@ class EventFinder:
         best = None
         for m in self.place_re.finditer(text, sent.start, sent.end):
             after = text[m.end():m.end() + 6]
-            if re.match(r"^\s?(?:에서|을 방문|를 방문|을 찾|를 찾|으로 향|로 향|\s?청사에서)", after):
+            if self.at_place.match(after):
                 best = (m.start(), m.end(), self._name(m.group(0)))
                 break
         return best

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MINOR = {"of", "the", "and", "for", "to", "in", "on", "a", "an", "&"}
+from .sentences import Sentence
+
 _PAIR = re.compile(r"\b([A-Z]{2,8})\s?[·,:(]\s?([A-Z][A-Za-z]+(?:[ -][A-Za-z&]+){1,9})")
 
 
@@ -20,18 +21,19 @@ class Expansion:
     end: int
 
 
-def initials_match(acronym: str, words: list[str]) -> bool:
-    letters = "".join(w[0].upper() for w in words if w.lower() not in _MINOR)
+def initials_match(acronym: str, words: list[str], minor: frozenset[str]) -> bool:
+    """``minor``: the small words an acronym skips (of, the, and)."""
+    letters = "".join(w[0].upper() for w in words if w.lower() not in minor)
     return letters == acronym.upper()
 
 
-def find_expansions(text: str, sentences) -> list[Expansion]:
+def find_expansions(text: str, sentences: list[Sentence], minor: frozenset[str]) -> list[Expansion]:
     out = []
     for sent in sentences:
         for m in _PAIR.finditer(text, sent.start, sent.end):
             words = re.split(r"[ -]", m.group(2))
             # Trim trailing words until the initials match ("... Great Again 프로젝트" is not English).
-            while words and not initials_match(m.group(1), words):
+            while words and not initials_match(m.group(1), words, minor):
                 words = words[:-1]
             if words:
                 phrase = " ".join(words)

@@ -12,86 +12,84 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
 
 from rapidfuzz import fuzz
 
 from ..model import Fact
 
-SIMILAR = 85
+if TYPE_CHECKING:
+    from ..rules.ruleset import RuleSet
+
+
+class NameMatcher:
+    """Whether two names are one person. ``surnames``: Korean family names (a 2-4
+    syllable name starting with one is a Korean personal name, and those match only
+    exactly); ``similarity``: the jamo score (0-100) at which two transliterated
+    names are one."""
+
+    def __init__(self, surnames: Iterable[str], similarity: float):
+        self.surnames = frozenset(surnames)
+        self.similarity = similarity
+
+    @classmethod
+    def from_rules(cls, rules: "RuleSet") -> "NameMatcher":
+        return cls(rules.words("surname"), rules.setting("name_similarity"))
+
+    def is_korean_name(self, name: str) -> bool:
+        return bool(re.fullmatch(r"[가-힣]{2,4}", name)) and name[0] in self.surnames
+
+    def same_person(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        a_last, b_last = a.split()[-1], b.split()[-1]
+        if a_last == b_last and len(a_last) >= 3:
+            return True
+        if min(len(a_last), len(b_last)) < 3:
+            return False
+        # Korean personal names differ in one syllable for different people (이재명/이재용,
+        # 김민수/김민주): they match only exactly. Transliterated names may vary.
+        if self.is_korean_name(a_last) or self.is_korean_name(b_last):
+            return False
+        return fuzz.ratio(jamo(a_last), jamo(b_last)) >= self.similarity
+
+    def unify(self, facts: list[Fact]) -> list[Fact]:
+        """One spelling per person across the facts: speakers and event participants."""
+        counts = Counter(n for f in facts for n in _participants(f) + ([f.speaker] if f.speaker else []))
+        representative: dict[str, str] = {}
+        reps: list[str] = []
+        by_last: dict[str, list[str]] = {}
+        for name, _ in counts.most_common():
+            last = name.split()[-1]
+            # A Korean or short name can only be the same person as a name with the same
+            # last word: look there instead of scoring every name seen (thousands).
+            pool = reps if len(last) >= 3 and not self.is_korean_name(last) else by_last.get(last, [])
+            rep = next((r for r in pool if self.same_person(r, name)), None)
+            if rep is None:
+                reps.append(name)
+                by_last.setdefault(last, []).append(name)
+                rep = name
+            representative[name] = rep
+        if all(k == v for k, v in representative.items()):
+            return facts
+        return [_rename(f, representative) for f in facts]
 
 
 def jamo(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
-def same_person(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    a_last, b_last = a.split()[-1], b.split()[-1]
-    if a_last == b_last and len(a_last) >= 3:
-        return True
-    if min(len(a_last), len(b_last)) < 3:
-        return False
-    # Korean personal names differ in one syllable for different people (이재명/이재용,
-    # 김민수/김민주): they match only exactly. Transliterated names may vary.
-    if _korean_name(a_last) or _korean_name(b_last):
-        return False
-    return fuzz.ratio(jamo(a_last), jamo(b_last)) >= SIMILAR
-
-
-# The common Korean family names; a 2-4 syllable name starting with one is read
-# as a Korean personal name.
-_SURNAMES = frozenset("김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 "
-                      "남 심 노 하 곽 성 차 주 우 구 민 류 나 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 "
-                      "소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 "
-                      "봉 사 부".split())
-
-
-def _korean_name(name: str) -> bool:
-    return bool(re.fullmatch(r"[가-힣]{2,4}", name)) and name[0] in _SURNAMES
-
-
 def _participants(f: Fact) -> list[str]:
-    if f.kind == "event" and f.subject:
-        return f.subject.split("+")
-    if f.kind == "place" and f.event:
-        return f.event.split("|", 2)[2].split("+")
-    return []
-
-
-def unify_names(facts: list[Fact]) -> list[Fact]:
-    counts = Counter(n for f in facts for n in _participants(f) + ([f.speaker] if f.speaker else []))
-    representative: dict[str, str] = {}
-    reps: list[str] = []
-    by_last: dict[str, list[str]] = {}
-    for name, _ in counts.most_common():
-        last = name.split()[-1]
-        # A Korean or short name can only be the same person as a name with the same
-        # last word: look there instead of scoring every name seen (thousands).
-        pool = reps if len(last) >= 3 and not _korean_name(last) else by_last.get(last, ())
-        rep = next((r for r in pool if same_person(r, name)), None)
-        if rep is None:
-            reps.append(name)
-            by_last.setdefault(last, []).append(name)
-            rep = name
-        representative[name] = rep
-    if all(k == v for k, v in representative.items()):
-        return facts
-    return [_rename(f, representative) for f in facts]
+    return list(f.event.participants) if f.event else []
 
 
 def _rename(f: Fact, rep: dict[str, str]) -> Fact:
-    def people(names: list[str]) -> str:
-        return "+".join(sorted({rep.get(n, n) for n in names}))
-
-    if f.kind == "event" and f.subject:
-        return replace(f, subject=people(f.subject.split("+")))
-    if f.kind == "place" and f.event:
-        kind, day, who = f.event.split("|", 2)
-        key = f"{kind}|{day}|{people(who.split('+'))}"
-        return replace(f, event=key, subject=key)
+    if f.event:
+        people = tuple(sorted({rep.get(n, n) for n in f.event.participants}))
+        if people != f.event.participants:
+            f = replace(f, event=replace(f.event, participants=people))
     if f.speaker and rep.get(f.speaker, f.speaker) != f.speaker:
-        return replace(f, speaker=rep[f.speaker])
+        f = replace(f, speaker=rep[f.speaker])
     return f
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 from .sentences import Sentence
 
@@ -23,8 +24,17 @@ class PersonMention:
 
 
 class PeopleFinder:
-    def __init__(self, titles: set[str], person_aliases: dict[str, str], is_place=lambda name: False):
+    """``titles``: words after a name that make it a person's (장관, CEO);
+    ``person_aliases``: spellings of listed people; ``is_place``: a known place;
+    ``org_suffixes``: endings that make a proper noun an organisation (전자, 그룹),
+    never a person; ``is_korean_name``: the shape of a Korean personal name."""
+
+    def __init__(self, titles: set[str], person_aliases: dict[str, str],
+                 is_place: Callable[[str], bool] = lambda name: False, org_suffixes: Iterable[str] = (),
+                 is_korean_name: Callable[[str], bool] = lambda name: False):
         self.is_place = is_place
+        self.org_suffixes = tuple(sorted(org_suffixes, key=len, reverse=True))
+        self.is_korean_name = is_korean_name
         self.titles = sorted(titles, key=len, reverse=True)
         self.person_aliases = person_aliases  # alias -> canonical, persons only
         title_alt = "|".join(re.escape(t) for t in self.titles)
@@ -93,7 +103,15 @@ class PeopleFinder:
                 and re.fullmatch(r"[가-힣]{2,4}(?: [가-힣]{2,5})?", name) is not None
                 and all(t.tag.split("+")[0] in _NAME_TAGS for t in word)
                 and not self.is_place(name)
+                and not self.is_org(name)
                 and not any(t in name for t in self.titles if len(t) > 1))
+
+    def is_org(self, name: str) -> bool:
+        """'삼성전자', '한빛그룹': a proper noun with an organisation's ending. A
+        one-letter ending (부, 청) also ends personal names: it counts only on a word
+        that is not shaped like one."""
+        return any(name.endswith(s) and len(name) > len(s) and (len(s) > 1 or not self.is_korean_name(name))
+                   for s in self.org_suffixes)
 
     def _title_of(self, word: str) -> str | None:
         for title in self.titles:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
+
+from ..normalize.lexicon import words_pattern
 
 from .people import PersonMention
 from .sentences import Sentence
 
 QUOTE_MARKS = re.compile(r"“([^”\n]{6,400})”|\"([^\"\n]{6,400})\"|「([^」\n]{6,400})」")
-_PRONOUN = re.compile(r"(?:^|[\s,])(그|그녀|그는|그녀는)(?:는|가)?\s")
 _SUBJECT_PARTICLE = re.compile(r"^\s?(?:은|는|이|가|도|께서|에 따르면|의 말|측은)")
-_HEARSAY = re.compile(r"(?:고|며|라며|면서)\s?(?:밝혔|말했|강조했|설명했|덧붙였|전했|주장했|당부했|답했|화답했|언급했|지적했|평가했)")
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,23 @@ class QuoteMention:
     strong: bool = False  # found from sentence structure, not guessed from a nearby name
 
 
-def find_quotes(text: str, sentences: list[Sentence], people: list[PersonMention]) -> list[QuoteMention]:
+class QuoteReader:
+    """``pronouns``: personal pronouns that stand for the last speaker (그, 그녀);
+    ``speech_verbs``: stems of reporting verbs (밝혔, 말했) that, after a quotative
+    ending (고, 며), say whose words the quote is."""
+
+    def __init__(self, pronouns: Iterable[str], speech_verbs: Iterable[str]):
+        self.pronoun = re.compile(rf"(?:^|[\s,])(?:{words_pattern(pronouns) or '(?!)'})(?:는|가)?\s")
+        # "…라고 밝혔다", "…라고 홍 장관은 밝혔다": the speaker may stand between.
+        self.hearsay = re.compile(rf"(?:고|며|라며|면서)\s(?:[^.?!\n]{{0,30}}\s)?"
+                                  rf"(?:{words_pattern(speech_verbs) or '(?!)'})")
+
+    def find(self, text: str, sentences: list[Sentence], people: list[PersonMention]) -> list[QuoteMention]:
+        return find_quotes(text, sentences, people, self)
+
+
+def find_quotes(text: str, sentences: list[Sentence], people: list[PersonMention],
+                reader: QuoteReader) -> list[QuoteMention]:
     out: list[QuoteMention] = []
     last_subject: str | None = None
     last_speaker: str | None = None
@@ -38,7 +55,7 @@ def find_quotes(text: str, sentences: list[Sentence], people: list[PersonMention
         subject = _subject(text, in_sent)
         for m in QUOTE_MARKS.finditer(text, sent.start, sent.end):
             inner = next(g for g in m.groups() if g is not None)
-            speaker, how = _speaker(text, sent, m, in_sent, last_speaker, last_subject)
+            speaker, how = _speaker(text, sent, m, in_sent, last_speaker, last_subject, reader)
             strong = speaker is not None and not how.startswith(("person before", "subject carried"))
             out.append(QuoteMention(m.start(), m.end(), inner, speaker, how, strong))
             if speaker:
@@ -61,22 +78,23 @@ def _title_then_particle(text: str, p: PersonMention) -> bool:
     return i >= 0 and bool(_SUBJECT_PARTICLE.match(after[i + len(p.title):]))
 
 
-def _speaker(text, sent, m, people, last_speaker, last_subject) -> tuple[str | None, str]:
+def _speaker(text: str, sent: Sentence, m: re.Match[str], people: list[PersonMention],
+             last_speaker: str | None, last_subject: str | None, reader: QuoteReader) -> tuple[str | None, str]:
     before = [p for p in people if p.end <= m.start()]
     for p in reversed(before):
         if _SUBJECT_PARTICLE.match(text[p.end:p.end + 6]) or _title_then_particle(text, p):
             return p.name, f"subject before the quote ({text[p.start:p.end]})"
     head = text[sent.start:m.start()]
-    if _PRONOUN.search(" " + head):
+    if reader.pronoun.search(" " + head):
         who = last_speaker or last_subject
         if who:
             return who, "pronoun resolved to the previous speaker"
     after = [p for p in people if p.start >= m.end()]
     tail = text[m.end():sent.end]
-    if after and _HEARSAY.search(tail):
+    if after and reader.hearsay.search(tail):
         return after[0].name, f"named after the quote ({text[after[0].start:after[0].end]})"
     if before:
         return before[-1].name, f"person before the quote ({text[before[-1].start:before[-1].end]})"
-    if _HEARSAY.search(tail) and (last_speaker or last_subject):
+    if reader.hearsay.search(tail) and (last_speaker or last_subject):
         return last_speaker or last_subject, "subject carried over from the previous sentence"
     return None, "speaker not found"

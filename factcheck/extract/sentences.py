@@ -6,12 +6,6 @@ from dataclasses import dataclass
 from ..analyze import sentence_spans
 from ..model import Article
 
-# Nouns too common in news to say that two sentences are about the same thing.
-GENERIC_NOUNS = frozenset(
-    "것 수 등 때 중 이번 규모 기자 뉴스 관련 대해 위해 경우 이상 이하 정도 가량 약 총 "
-    "측 쪽 바 데 뒤 전 후 내 외 년 월 일 시 분 명 개 장 원 달러 % 이날 오늘 당시 현재 기존 "
-    "전체 부분 가운데 사실 내용 설명 발표 계획 예정 전망 방안 문제 상황 결과 가능 추진 진행".split())
-
 
 @dataclass(frozen=True)
 class Token:
@@ -32,9 +26,10 @@ class Sentence:
     end: int
     tokens: tuple[Token, ...]
 
-    def nouns(self) -> frozenset[str]:
+    def nouns(self, generic: frozenset[str] = frozenset()) -> frozenset[str]:
+        """Content nouns: more than one letter and not too common in news (``generic``)."""
         return frozenset(t.text for t in self.tokens
-                         if t.is_noun and len(t.text) > 1 and t.text not in GENERIC_NOUNS)
+                         if t.is_noun and len(t.text) > 1 and t.text not in generic)
 
 
 def split_sentences(article: Article, doc) -> list[Sentence]:

@@ -15,17 +15,22 @@ from .furniture import furniture_spans, merge_spans
 from .meta import FIELDS, read_meta_csv
 from .pubdate import parse_datetime, resolve
 from .readers import Draft, read
+from .vocabulary import PageVocabulary, RulesOrVocabulary, vocabulary_of
 
-__all__ = ["load_articles", "furnish", "furniture_spans", "parse_datetime"]
+__all__ = ["load_articles", "furnish", "furniture_spans", "parse_datetime", "PageVocabulary"]
 
 
-def load_articles(paths: list[str | Path], furniture: bool = True) -> tuple[list[Article], list[Problem]]:
-    """Load every article under ``paths`` (files and folders, folders recursively).
+def load_articles(paths: list[str | Path], rules: RulesOrVocabulary,
+                  furniture: bool = True) -> tuple[list[Article], list[Problem]]:
+    """Load every article under ``paths`` (files and folders, folders recursively),
+    reading pages with the word lists and furniture patterns of ``rules`` (a RuleSet
+    or the PageVocabulary built from one).
 
     ``furniture=False`` leaves the page-noise scan to :func:`furnish`, for callers
     that may not need it (facts from a cache)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path given bare: not a sequence of characters
+    vocabulary = vocabulary_of(rules)
     problems: list[Problem] = []
     articles: list[Article] = []
     folder_meta: dict[Path, dict[str, dict]] = {}
@@ -36,9 +41,9 @@ def load_articles(paths: list[str | Path], furniture: bool = True) -> tuple[list
             problems.append(Problem(source.path, f"cannot read file: {err.strerror or err}"))
             continue
         listed = _meta_row(source, folder_meta, problems)
-        for draft in read(source.kind, source.path, data, problems):
-            article = _article(f"a{len(articles) + 1}", draft, listed)
-            articles.append(furnish(article) if furniture else article)
+        for draft in read(source.kind, source.path, data, problems, vocabulary.html):
+            article = _article(f"a{len(articles) + 1}", draft, listed, vocabulary)
+            articles.append(furnish(article, vocabulary) if furniture else article)
     return articles, problems
 
 
@@ -51,7 +56,7 @@ def _meta_row(source: Source, cache: dict, problems: list[Problem]) -> dict:
     return cache[folder].get(source.file.name, {})
 
 
-def _article(article_id: str, draft: Draft, listed: dict) -> Article:
+def _article(article_id: str, draft: Draft, listed: dict, vocabulary: PageVocabulary) -> Article:
     # meta.csv is the corpus keeper's word; it wins over what the file says about itself
     fields = {key: listed.get(key) or draft.meta.get(key) for key in FIELDS}
     meta_value, meta_source = None, "none"
@@ -59,7 +64,7 @@ def _article(article_id: str, draft: Draft, listed: dict) -> Article:
         meta_value, meta_source = listed["published"], "meta"
     elif draft.meta.get("published"):
         meta_value, meta_source = draft.meta["published"], draft.meta_source
-    published, source = resolve(meta_value, meta_source, draft.text, draft.body_start)
+    published, source = resolve(meta_value, meta_source, draft.text, vocabulary, draft.body_start)
     return Article(
         id=article_id,
         path=draft.path,
@@ -78,11 +83,12 @@ def _article(article_id: str, draft: Draft, listed: dict) -> Article:
     )
 
 
-def furnish(article: Article) -> Article:
+def furnish(article: Article, rules: RulesOrVocabulary) -> Article:
     """The article with its page furniture (widgets, related lists, copyright) marked."""
     if article.furnished:
         return article
-    spans = merge_spans(article.text, list(article.furniture) + furniture_spans(article.text, article.body_start))
+    found = furniture_spans(article.text, vocabulary_of(rules), article.body_start)
+    spans = merge_spans(article.text, list(article.furniture) + found)
     return replace(article, furniture=tuple(spans), furnished=True)
 
 

@@ -3,96 +3,63 @@
 Comment widgets, related/most-read headline lists, share and subscribe prompts,
 copyright notices, bylines, date stamps and breadcrumb headers hold numbers and
 names too ("많이 본 뉴스 · 환율 1470원 돌파"); facts found there would be compared
-as if the article said them. The rules look at one line at a time, plus two
-kinds of region: a list header makes the short lines after it furniture, a
-comment header makes the rest of the page furniture. Photo captions, correction
-notices and body subheadings are left alone.
+as if the article said them. The line patterns (linekinds.py) look at one line
+at a time, plus two kinds of region: a list header makes the short lines after it
+furniture, a comment header makes the rest of the page furniture. The
+``furniture`` entries of the rules (rules/furniture.yaml) add lines of their own.
+Photo captions, correction notices and body subheadings are left alone.
 """
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Sequence
 
+from .linekinds import LETTER, LONG_LINE, SENTENCE_END, SHORT_LINE
 from .pubdate import find_datelines
 from .textlines import iter_lines
-from .vocab import (
-    BYLINE_DESKS, BYLINE_LEADS, BYLINE_ROLES, COMMENT_HEADERS, COPYRIGHT_MARKS,
-    COPYRIGHT_NOTICES, LIST_HEADERS, LIST_HEADERS_EXACT, TAG_LABELS, WIDGET_STRONG,
-    WIDGET_WEAK, alternation,
-)
 
-LONG_LINE = 100  # headlines and widgets are shorter than this; body paragraphs longer
-SHORT_LINE = 60
+if TYPE_CHECKING:
+    from ..rules.entries import Furniture
+    from .linekinds import LineKinds
+    from .vocabulary import PageVocabulary
+
 TOP_LINES = 10  # breadcrumbs are looked for only in the page header
 MIN_TRAILING_LIST = 4  # bullet headlines closing a page without a header
 
-_LETTER = re.compile(r"[가-힣A-Za-z]")
-_SENTENCE_END = re.compile(r"[가-힣]\s*[.!?][\"'”’)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-·•▶▷►*]|\d{1,2}[.)])\s*")
 _SUBHEAD = re.compile(r"^\s*[◇◆■□▌【]")
 _COUNTER = re.compile(r"^(?:\d*\s*/\s*\d+|[•·\-*]\s*\d+)$")
-
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-EMAIL_RE = re.compile(_EMAIL)
-_NAME = r"[가-힣○◯●ＯO*＊]{2,5}"
-_ROLE = alternation(BYLINE_ROLES)
-_UNIT = rf"(?:[가-힣A-Za-z]{{1,10}}\s*=\s*)?(?:{_NAME}\s+){{0,3}}{_NAME}\s*{_ROLE}(?:\s*\(?{_EMAIL}\)?)?"
-BYLINE_RE = re.compile(
-    rf"^[\W_]*(?:기자명\s*)?{_UNIT}(?:\s*[/,·|]?\s*{_UNIT})*[\W_]*$"
-    rf"|^[\W_]*{alternation(BYLINE_LEADS)}\s*[=:·]?\s*{_NAME}(?:\s+{_NAME})?"
-    rf"\s*(?:\([^()]{{0,40}}\))?\s*(?:{_ROLE})?[\W_]*$"
-    rf"|^[\W_]*[가-힣A-Za-z0-9 ]{{0,15}}{alternation(BYLINE_DESKS)}[\W_]*$"
-)
-# "(서울=뉴스1) 권○○ 기자 = ..." and "[뉴스임팩트=이정희 기자] ..." opening a paragraph
-BYLINE_PREFIX_RE = re.compile(
-    rf"^\s*\([^()\n]{{1,15}}=[^()\n]{{1,15}}\)\s*(?:(?:{_NAME}\s+){{0,3}}{_NAME}\s*{_ROLE}\s*=\s*)?"
-    rf"|^\s*\[[^\[\]\n]{{1,20}}=\s*(?:{_NAME}\s+){{0,2}}{_NAME}\s*{_ROLE}\]\s*"
-)
-_COPYRIGHT_STRONG = re.compile(alternation(COPYRIGHT_MARKS), re.I)
-_COPYRIGHT_ANY = re.compile(alternation(COPYRIGHT_MARKS + COPYRIGHT_NOTICES), re.I)
-_COPYRIGHT_NOTICE = re.compile(alternation(COPYRIGHT_NOTICES), re.I)
-_INNER_SENTENCE = re.compile(r"[가-힣]\s*[.!?](?:\s|$)")
-_WIDGET_STRONG = re.compile(alternation(WIDGET_STRONG), re.I)
-_WIDGET_ANY = re.compile(alternation(WIDGET_STRONG + WIDGET_WEAK), re.I)
-_COMMENT_HEADER = re.compile(r"^[\W_]*" + alternation(COMMENT_HEADERS) + r"[\W_]*$", re.I)
-_HEADER = alternation(LIST_HEADERS)
-# a short prefix (an outlet name, "이 시각") may come before the header words
-_LIST_HEADER = re.compile(rf"^[\W_]*[^:：]{{0,12}}?\s*{_HEADER}[\s\])】>:：]*$")
-_LIST_HEADER_INLINE = re.compile(rf"^[\W_]*{_HEADER}\s*[:：]")
-_LIST_HEADER_EXACT = re.compile(r"^[\W_]*" + alternation(LIST_HEADERS_EXACT) + r"\s*[:：]?\s*$", re.I)
-_HASHTAGS = re.compile(rf"^[\W_]*{alternation(TAG_LABELS)}?\s*[:：]?\s*(?:#[^\s#]+\s*)+$", re.I)
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+")
+_EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _BREADCRUMB_SPLIT = re.compile(r"\s*[>|»›]\s*")
 _SECTION_TAG = re.compile(r"^[^\[\]]{1,20}\s+\[[^\[\]]{1,10}\]$")
 
 
-def is_comment_header(line: str) -> bool:
-    return len(line) <= SHORT_LINE and bool(_COMMENT_HEADER.match(line))
+def email_spans(line: str) -> list[tuple[int, int]]:
+    """E-mail addresses in ``line``, as ``[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+`` would find them.
 
-
-def is_list_header(line: str) -> bool:
-    if len(line) > LONG_LINE or _SENTENCE_END.search(line):
-        return False
-    if _LIST_HEADER_INLINE.match(line) or _LIST_HEADER_EXACT.match(line):
-        return True
-    return len(line) <= 40 and bool(_LIST_HEADER.match(line))
-
-
-def is_byline(line: str) -> bool:
-    return len(line) <= SHORT_LINE and bool(BYLINE_RE.match(line))
-
-
-def is_widget(line: str) -> bool:
-    if len(line) > 80:
-        return False
-    if _WIDGET_STRONG.search(line):
-        return True
-    if len(line) > SHORT_LINE:
-        return False
-    rest = _WIDGET_ANY.sub("", line)
-    return rest != line and len(_LETTER.findall(rest)) <= 2
+    That regex, searched, tries every start in a run of word characters and reads
+    the run to its end each time: quadratic in a long line without an '@'. Here
+    each '@' is found first and its local part read backwards from it."""
+    out: list[tuple[int, int]] = []
+    at = line.find("@")
+    if at < 0:
+        return out
+    backwards = line[::-1]
+    done = 0  # end of the last address: addresses do not overlap
+    while at >= 0:
+        local = _EMAIL_LOCAL.match(backwards, len(line) - at)
+        start = max(done, at - len(local.group())) if local else at
+        domain = _EMAIL_DOMAIN.match(line, at + 1)
+        if start < at and domain:
+            out.append((start, domain.end()))
+            done = domain.end()
+        at = line.find("@", max(done, at + 1))
+    return out
 
 
 def is_breadcrumb(line: str) -> bool:
-    if len(line) > SHORT_LINE or line.startswith("|") or _SENTENCE_END.search(line):
+    if len(line) > SHORT_LINE or line.startswith("|") or SENTENCE_END.search(line):
         return False
     if _SECTION_TAG.match(line):
         return True
@@ -102,41 +69,33 @@ def is_breadcrumb(line: str) -> bool:
 
 def _no_letters(line: str) -> bool:
     """Rules and widget counters ("---", "0 / 400", "• 0"); a bare number may be table data."""
-    if len(line) > 12 or _LETTER.search(line):
+    if len(line) > 12 or LETTER.search(line):
         return False
     return not re.search(r"\d", line) or bool(_COUNTER.match(line))
 
 
-def _whole_line(line: str, in_top: bool, is_dateline: bool) -> bool:
+def _whole_line(kinds: "LineKinds", line: str, in_top: bool, is_dateline: bool) -> bool:
     """True when the whole (stripped) line is furniture."""
-    if is_dateline or is_byline(line) or is_widget(line) or _no_letters(line):
+    if is_dateline or kinds.is_byline(line) or kinds.is_widget(line) or _no_letters(line):
         return True
-    if _HASHTAGS.match(line):
+    if kinds.is_tag_line(line):
         return True
     if in_top and is_breadcrumb(line):
         return True
-    m = _COPYRIGHT_ANY.search(line)
-    if m is None:
-        return False
-    if not _LETTER.search(line[: m.start()]):
-        return True
-    # "○○일보 무단전재 및 재배포 금지": a short notice line, not a sentence about copying
-    # nor a caption ending in a photo credit ("... 있다. ⓒAFP")
-    return (len(line) <= 80 and _COPYRIGHT_NOTICE.search(line) is not None
-            and not _SENTENCE_END.search(line) and not _INNER_SENTENCE.search(line[: m.start()]))
+    return kinds.is_copyright(line)
 
 
-def _partial_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+def _partial_spans(kinds: "LineKinds", text: str, ls: int, le: int) -> list[tuple[int, int]]:
     """Furniture inside a body line: an opening byline, a trailing ©, e-mail addresses."""
     line = text[ls:le]
     out = []
-    m = BYLINE_PREFIX_RE.match(line)
+    m = kinds.byline_prefix.match(line)
     if m and m.end() > 0 and line[: m.end()].strip():
         out.append((ls, ls + m.end()))
-    m = _COPYRIGHT_STRONG.search(line)
+    m = kinds.copyright_mark.search(line)
     if m:
         out.append((ls + m.start(), le))
-    out.extend((ls + e.start(), ls + e.end()) for e in EMAIL_RE.finditer(line))
+    out.extend((ls + s, ls + e) for s, e in email_spans(line))
     return out
 
 
@@ -163,17 +122,18 @@ def _trailing_list(text: str, lines: list[tuple[int, int]], covered) -> list[tup
         s, e = _stripped(text, ls, le)
         if covered(s, e):
             continue
-        if _BULLET.match(line) and 10 <= len(line) <= LONG_LINE and not _SENTENCE_END.search(line):
+        if _BULLET.match(line) and 10 <= len(line) <= LONG_LINE and not SENTENCE_END.search(line):
             items.append((s, e))
             continue
         break
     return items if len(items) >= MIN_TRAILING_LIST else []
 
 
-def furniture_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+def furniture_spans(text: str, vocabulary: "PageVocabulary", start: int = 0) -> list[tuple[int, int]]:
     """Sorted, merged (start, end) spans of furniture in ``text[start:]``."""
+    kinds = vocabulary.lines
     lines = list(iter_lines(text, start))
-    datelines = {dl.line_start for dl in find_datelines(text, start)}
+    datelines = {dl.line_start for dl in find_datelines(text, vocabulary, start)}
     top = _top_line_count(text, lines)
     spans: list[tuple[int, int]] = []
     in_list = False
@@ -183,27 +143,46 @@ def furniture_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
         if not line:
             continue
         s, e = _stripped(text, ls, le)
-        if is_comment_header(line):
+        if kinds.is_comment_header(line):
             spans.append((s, len(text)))  # comments close the page
             break
-        if is_list_header(line):
+        if kinds.is_list_header(line):
             spans.append((s, e))
             in_list = True
             continue
-        if _whole_line(line, index < top, ls in datelines):
+        if _whole_line(kinds, line, index < top, ls in datelines):
             spans.append((s, e))
             continue
-        if in_list and len(line) <= LONG_LINE and not _SENTENCE_END.search(line) and not _SUBHEAD.match(line):
+        if in_list and len(line) <= LONG_LINE and not SENTENCE_END.search(line) and not _SUBHEAD.match(line):
             spans.append((s, e))
             continue
         in_list = False
-        spans.extend(_partial_spans(text, ls, le))
+        spans.extend(_partial_spans(kinds, text, ls, le))
+    spans.extend(pattern_spans(text, lines, vocabulary.furniture))
 
     def covered(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in spans)
 
     spans.extend(_trailing_list(text, lines, covered))
     return merge_spans(text, spans)
+
+
+def pattern_spans(text: str, lines: list[tuple[int, int]],
+                  patterns: Sequence["Furniture"]) -> list[tuple[int, int]]:
+    """Lines matching a ``furniture`` rule: the line itself (``applies: line``), or
+    it and the lines after it up to the next blank line (``following_lines``)."""
+    spans = []
+    region_open = False
+    for ls, le in lines:
+        line = text[ls:le]
+        if not line.strip():
+            region_open = False
+            continue
+        hits = [rule.applies for rule in patterns if rule.regex.search(line)]
+        region_open = region_open or "following_lines" in hits
+        if hits or region_open:
+            spans.append(_stripped(text, ls, le))
+    return spans
 
 
 def merge_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

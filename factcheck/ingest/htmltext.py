@@ -4,15 +4,18 @@ The page is parsed into a light tree so the article can be chosen as a whole:
 an <article> element, else an element marked as the article body, else <main>,
 else the element holding most paragraph text. Navigation, scripts, forms and
 widget regions (class/id "comment", "related", "share" ...) are dropped; block
-elements become line breaks and paragraphs blank lines.
+elements become line breaks and paragraphs blank lines. The class/id words of
+widget regions and of article bodies are word lists of the rules (rules/pages.yaml).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-from .vocab import HTML_BODY_HINTS, HTML_NOISE_TOKENS
+if TYPE_CHECKING:
+    from ..rules.ruleset import RuleSet
 
 SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
         "nav", "aside", "form", "button", "select", "textarea", "head", "dialog"}
@@ -36,6 +39,21 @@ PUBLISHED_META = {
 }
 _WS = re.compile(r"\s+")
 _SPLIT_CLASS = re.compile(r"[\s_\-]+")
+_SEPARATORS = re.compile(r"[\s_\-]")
+
+
+@dataclass(frozen=True, eq=False)
+class PageRegions:
+    """How page regions are told apart by their class and id."""
+
+    noise_tokens: frozenset[str]  # a region with one of these tokens is never article text
+    body_hints: tuple[str, ...]  # fragments that mark the article body
+
+    @classmethod
+    def from_rules(cls, rules: "RuleSet") -> "PageRegions":
+        # compared with the lower-cased class and id: split into tokens, or with separators removed
+        return cls(frozenset(w.lower() for w in rules.words("html_noise_token")),
+                   tuple(_SEPARATORS.sub("", w.lower()) for w in rules.words("html_body_hint")))
 
 
 @dataclass
@@ -114,24 +132,24 @@ def _class_tokens(node: Node) -> set[str]:
     return {t for t in _SPLIT_CLASS.split(raw) if t}
 
 
-def _is_body_hint(node: Node) -> bool:
+def _is_body_hint(node: Node, regions: PageRegions) -> bool:
     if node.attrs.get("itemprop", "").lower() == "articlebody":
         return True
-    raw = re.sub(r"[\s_\-]", "", f"{node.attrs.get('class', '')}{node.attrs.get('id', '')}".lower())
-    return any(h in raw for h in HTML_BODY_HINTS)
+    raw = _SEPARATORS.sub("", f"{node.attrs.get('class', '')}{node.attrs.get('id', '')}".lower())
+    return any(h in raw for h in regions.body_hints)
 
 
-def _mark_skips(node: Node, in_content: bool = False) -> None:
+def _mark_skips(node: Node, regions: PageRegions, in_content: bool = False) -> None:
     for child in node.children:
         if isinstance(child, str):
             continue
         hidden = "hidden" in child.attrs or child.attrs.get("aria-hidden", "").lower() == "true"
-        noisy = bool(_class_tokens(child) & HTML_NOISE_TOKENS) and not (
-            child.tag in CONTENT or _is_body_hint(child))
+        body = child.tag in CONTENT or _is_body_hint(child, regions)
+        noisy = bool(_class_tokens(child) & regions.noise_tokens) and not body
         child.skip = (child.tag in SKIP or hidden or noisy
                       or (child.tag in CHROME and not in_content))
         if not child.skip:
-            _mark_skips(child, in_content or child.tag in CONTENT or _is_body_hint(child))
+            _mark_skips(child, regions, in_content or body)
 
 
 def _nodes(node: Node):
@@ -166,10 +184,10 @@ def text_of(node: Node) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def _main_block(root: Node) -> Node:
+def _main_block(root: Node, regions: PageRegions) -> Node:
     nodes = list(_nodes(root))
     for group in ([n for n in nodes if n.tag == "article"],
-                  [n for n in nodes if _is_body_hint(n)],
+                  [n for n in nodes if _is_body_hint(n, regions)],
                   [n for n in nodes if n.tag == "main" or n.attrs.get("role") == "main"]):
         sized = [(len(text_of(n)), n) for n in group]
         sized = [(size, n) for size, n in sized if size >= MIN_BLOCK]
@@ -209,13 +227,13 @@ def _meta(metas: list[dict], names: set[str], attr: str = "content") -> str | No
     return None
 
 
-def extract(html: str) -> Page:
+def extract(html: str, regions: PageRegions) -> Page:
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
     root = builder.root
-    _mark_skips(root)
-    block = _main_block(root)
+    _mark_skips(root, regions)
+    block = _main_block(root, regions)
     text = text_of(block)
     # the headline often sits outside the <article>/body element
     h1 = next((n for n in _nodes(root) if n.tag == "h1"), None)

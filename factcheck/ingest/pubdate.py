@@ -12,9 +12,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .textlines import iter_lines
-from .vocab import MODIFIED_LABELS, PUBLISHED_LABELS, alternation
+from .wordlists import alternation
+
+if TYPE_CHECKING:
+    from ..rules.ruleset import RuleSet
+    from .vocabulary import PageVocabulary
 
 KST = timezone(timedelta(hours=9))
 SCAN_LINES = 40  # date lines sit in the page header; later dates are body text
@@ -35,11 +40,28 @@ _TIME = (
 DATE_RE = re.compile(r"(?<!\d)(?:" + _YMD + "|" + _KOR + ")" + _WEEKDAY + _TIME)
 
 _LABEL_TAIL = r"\s*(?:시간|일시|일자|시각)?\s*[:：]?\s*$"
-_PUB_BEFORE = re.compile(r"(?:^|[^가-힣A-Za-z])" + alternation(PUBLISHED_LABELS) + _LABEL_TAIL)
-_MOD_BEFORE = re.compile(r"(?:^|[^가-힣A-Za-z])" + alternation(MODIFIED_LABELS) + _LABEL_TAIL)
-# "(2025.10.30 16:40 수정)": a label after the date, closing the line or bracket
-_PUB_AFTER = re.compile(r"^\s*" + alternation(PUBLISHED_LABELS) + r"\s*(?:[)\]]|$)")
-_MOD_AFTER = re.compile(r"^\s*" + alternation(MODIFIED_LABELS) + r"\s*(?:[)\]]|$)")
+
+
+@dataclass(frozen=True, eq=False)
+class DateLabels:
+    """The labels that tell a first-publication stamp from a modification stamp
+    (word lists published_label and modified_label), before or after the date."""
+
+    published_before: re.Pattern
+    modified_before: re.Pattern
+    published_after: re.Pattern
+    modified_after: re.Pattern
+
+    @classmethod
+    def from_rules(cls, rules: "RuleSet") -> "DateLabels":
+        published, modified = alternation(rules, "published_label"), alternation(rules, "modified_label")
+        return cls(
+            published_before=re.compile(r"(?:^|[^가-힣A-Za-z])" + published + _LABEL_TAIL),
+            modified_before=re.compile(r"(?:^|[^가-힣A-Za-z])" + modified + _LABEL_TAIL),
+            # "(2025.10.30 16:40 수정)": a label after the date, closing the line or bracket
+            published_after=re.compile(r"^\s*" + published + r"\s*(?:[)\]]|$)"),
+            modified_after=re.compile(r"^\s*" + modified + r"\s*(?:[)\]]|$)"),
+        )
 
 
 @dataclass(frozen=True)
@@ -110,26 +132,27 @@ def parse_datetime(value: object) -> datetime | None:
     return parsed[0] if parsed else None
 
 
-def _kind(line: str, m: re.Match) -> str:
+def _kind(line: str, m: re.Match, labels: DateLabels) -> str:
     before, after = line[: m.start()], line[m.end():]
-    if _PUB_BEFORE.search(before):
+    if labels.published_before.search(before):
         return "published"
-    if _MOD_BEFORE.search(before):
+    if labels.modified_before.search(before):
         return "modified"
-    if _PUB_AFTER.search(after):
+    if labels.published_after.search(after):
         return "published"
-    if _MOD_AFTER.search(after):
+    if labels.modified_after.search(after):
         return "modified"
     return "bare"
 
 
-def find_datelines(text: str, start: int = 0, max_lines: int = SCAN_LINES) -> list[DateLine]:
+def find_datelines(text: str, vocabulary: "PageVocabulary", start: int = 0,
+                   max_lines: int = SCAN_LINES) -> list[DateLine]:
     """Date stamps in the first ``max_lines`` lines from ``start``, in text order."""
-    return list(_datelines(text, start, max_lines))
+    return list(_datelines(text, start, max_lines, vocabulary.dates))
 
 
 @lru_cache(maxsize=8)  # ingest asks twice per article: for the publication time and for furniture
-def _datelines(text: str, start: int, max_lines: int) -> tuple[DateLine, ...]:
+def _datelines(text: str, start: int, max_lines: int, labels: DateLabels) -> tuple[DateLine, ...]:
     found: list[DateLine] = []
     for index, (ls, le) in enumerate(iter_lines(text, start)):
         if index >= max_lines:
@@ -150,7 +173,7 @@ def _datelines(text: str, start: int, max_lines: int) -> tuple[DateLine, ...]:
             parsed = _from_match(m)
             if parsed is None:
                 continue
-            kind = _kind(line, m)
+            kind = _kind(line, m, labels)
             if kind == "bare":
                 # a dated headline ("2025년 10월 29일 한미 정상회담") is not a date line:
                 # a bare stamp needs a time of day or a line of its own
@@ -169,13 +192,14 @@ def choose(datelines: list[DateLine]) -> DateLine | None:
     return None
 
 
-def resolve(meta_value: object, meta_source: str, text: str, start: int = 0) -> tuple[datetime | None, str]:
+def resolve(meta_value: object, meta_source: str, text: str, vocabulary: "PageVocabulary",
+            start: int = 0) -> tuple[datetime | None, str]:
     """Publication time and its source (meta | front-matter | dateline | none).
 
     Metadata wins; when it gives only a day and the article's own stamp is on that
     day, the stamp supplies the time of day.
     """
-    stamp = choose(find_datelines(text, start))
+    stamp = choose(find_datelines(text, vocabulary, start))
     meta = parse_datetime_ex(meta_value) if meta_value not in (None, "") else None
     if meta is not None:
         value, has_time = meta

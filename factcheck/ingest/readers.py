@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Problem
 from .decode import decode, is_binary, is_blank
-from .htmltext import extract
+from .htmltext import PageRegions, extract
 from .meta import split_front_matter
 from .pubdate import parse_datetime
 
@@ -32,7 +32,8 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read(kind: str, shown: str, data: bytes, problems: list[Problem]) -> list[Draft]:
+def read(kind: str, shown: str, data: bytes, problems: list[Problem], regions: PageRegions) -> list[Draft]:
+    """The drafts of one file; ``regions`` tells the HTML reader which page parts are widgets."""
     if not data.strip():
         problems.append(Problem(shown, "empty file, skipped"))
         return []
@@ -50,7 +51,7 @@ def read(kind: str, shown: str, data: bytes, problems: list[Problem]) -> list[Dr
         problems.append(Problem(shown, "empty file, skipped"))
         return []
     if kind == "html":
-        return _from_html(shown, text, sha256(data), encoding, problems)
+        return _from_html(shown, text, sha256(data), encoding, problems, regions)
     draft = Draft(shown, text, sha256(data), encoding)
     if kind == "markdown":
         meta, end = split_front_matter(text, shown, problems)
@@ -60,8 +61,9 @@ def read(kind: str, shown: str, data: bytes, problems: list[Problem]) -> list[Dr
     return [draft]
 
 
-def _from_html(shown: str, html: str, digest: str, encoding: str, problems: list[Problem]) -> list[Draft]:
-    page = extract(html)
+def _from_html(shown: str, html: str, digest: str, encoding: str, problems: list[Problem],
+               regions: PageRegions) -> list[Draft]:
+    page = extract(html, regions)
     if is_blank(page.text):
         problems.append(Problem(shown, "no article text found in the page, skipped"))
         return []

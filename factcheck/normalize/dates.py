@@ -53,17 +53,32 @@ _CLOCK_RE = _within_line(r"\s(?P<hour>[01]?\d|2[0-4]):(?P<minute>[0-5]\d)(?![\d:
 _TIME_OF_DAY_RE = _within_line(r"\s?(새벽|아침|오전|낮|오후|저녁|밤)(?!\s?\d)")
 _BOUNDARY_RE = _within_line(r"\s?(?:상반기|하반기|[1-4]분기|초순|중순|하순|말|초|중|께)?\s?(까지|부터|이후|이전|전까지)")
 _BARE_TIME_RE = _within_line(_TIME)
-_ZONE_LOCAL = re.compile(r"현지\s?시간|현지\s?시각|미국\s?(?:동부|서부)?\s?시간|\(현지\)")
-_ZONE_KST = re.compile(r"한국\s?시간|한국\s?시각|KST")
 _WORD_OFFSETS = {"오늘": 0, "이날": None, "당일": None, "같은 날": None, "그날": None,
                  "어제": -1, "어제저녁": -1, "어젯밤": -1, "지난밤": -1, "그제": -2,
                  "전날": "anchor-1", "내일": 1, "다음날": "anchor+1", "이튿날": "anchor+1"}
 
 
+@dataclass(frozen=True)
+class Zones:
+    """Words that say which time zone a date or time is given in."""
+
+    local: re.Pattern[str] | None = None  # (현지시간)
+    korea: re.Pattern[str] | None = None  # 한국시간
+
+    def of(self, text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+        around = text[max(lo, start - 10):min(hi, end + 10)]
+        if self.korea and self.korea.search(around):
+            return "KST"
+        if self.local and self.local.search(around):
+            return "local"
+        return None
+
+
 def scan_dates(text: str, published: datetime | None, lo: int = 0, hi: int | None = None,
-               anchor: date | None = None) -> list[DateMention]:
+               anchor: date | None = None, zones: Zones = Zones()) -> list[DateMention]:
     """All date mentions in text[lo:hi], in order; ``anchor`` is the day that
-    '이날' refers to before any date is named (default: the publication day)."""
+    '이날' refers to before any date is named (default: the publication day);
+    ``zones`` reads the time zone a date is given in."""
     hi = len(text) if hi is None else hi
     pub = published.date() if isinstance(published, datetime) else published
     taken: list[tuple[int, int, str, re.Match]] = []
@@ -82,7 +97,7 @@ def scan_dates(text: str, published: datetime | None, lo: int = 0, hi: int | Non
         if value is None:
             continue
         e, value = _attach_time(text, e, hi, value)
-        value = replace(value, timezone=_zone(text, s, e, lo, hi))
+        value = replace(value, timezone=zones.of(text, s, e, lo, hi))
         e, boundary = _boundary(text, e, hi)
         out.append(DateMention(s, e, value, boundary, relative))
         if value.as_date():
@@ -206,15 +221,6 @@ def _attach_time(text: str, end: int, hi: int, value: DateValue) -> tuple[int, D
         return end, value
     return m.end(), replace(value, hour=hour, minute=minute,
                             trace=f"{value.trace} {m.group(0).strip()} -> {hour:02d}:{minute:02d}")
-
-
-def _zone(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
-    around = text[max(lo, start - 10):min(hi, end + 10)]
-    if _ZONE_KST.search(around):
-        return "KST"
-    if _ZONE_LOCAL.search(around):
-        return "local"
-    return None
 
 
 def _boundary(text: str, end: int, hi: int) -> tuple[int, str | None]:

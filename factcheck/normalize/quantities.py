@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from ..model import Quantity
-from .lexicon import HedgeWord, Lexicon
+from ..rules.entries import Hedge
+from .lexicon import HedgeWord, Lexicon, words_pattern
 from .numbers import (DIGITS, ENGLISH_SCALES, HANGUL_NUMERAL, KOREAN_NUMERAL, NATIVE_NUMERALS,
                       format_number, parse_english_number, parse_korean_number)
-from .scopes import PERIOD_WORDS, Scope, read_scope
+from .scopes import Scope, ScopeReader
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,9 @@ CURRENCY_PREFIX = {"US$": "USD", "$": "USD", "₩": "KRW", "€": "EUR", "£": "
 # One-letter scales ("$5m", "$350B") count only after a currency sign: "300m" is a length.
 _SCALE_WORDS = "|".join(sorted((w for w in ENGLISH_SCALES if len(w) > 1), key=len, reverse=True))
 _SHORT_SCALES = "|".join(w for w in ENGLISH_SCALES if len(w) == 1)
-# A unit word that begins a longer word is no unit: 1분기 (a quarter), 10주년 (an
-# anniversary), 3주기 (a memorial), 2030년대 (a decade).
-_COMPOUNDS = ("분기", "주년", "주기", "년대")
 _NATIVE = "|".join(sorted(NATIVE_NUMERALS, key=len, reverse=True))
-# "30대 남성": an age bracket, not thirty vehicles.
-_AGE_BRACKET = re.compile(r"[^\S\r\n]?(?:남성|여성|남자|여자|초반|중반|후반|청년|직장인|부부|주부|환자)")
 # "100여 명", "1년여": 여 follows the numeral, or a unit written without a space.
 _YEO = "여"
-# Widths for hedges whose rule gives none (as rules/hedges.yaml documents).
-_DEFAULT_TOLERANCE = {"approx": 0.1, "near_below": 0.1}
 
 
 def _within_line(pattern: str) -> re.Pattern:
@@ -60,12 +54,13 @@ class QuantityScanner:
         self.units = dict(lexicon.units)
         for word, unit in lexicon.units.items():
             self.units.setdefault(_fullwidth(word), unit)
-        units = Lexicon.words_pattern(self.units)
-        # Rate and total words: the built-in list and those of the rules ("한 달에", "통틀어").
-        self.period_words = {kind: list(words) for kind, words in PERIOD_WORDS.items()}
-        for word, kind in lexicon.scopes_before.items():
-            if kind in self.period_words and word not in self.period_words[kind]:
-                self.period_words[kind].append(word)
+        units = words_pattern(self.units)
+        self.scopes = ScopeReader(lexicon)
+        # A unit word that begins a longer word is no unit: 1분기 (a quarter), 10주년
+        # (an anniversary), 2030년대 (a decade).
+        self.compounds = frozenset(lexicon.unit_compounds)
+        # "30대 남성": an age bracket, not thirty vehicles.
+        self.age_bracket = re.compile(rf"[^\S\r\n]?(?:{words_pattern(lexicon.age_nouns) or '(?!)'})")
         prefix = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
         # A figure never runs across a line break: every \s is a space within a line.
         self.pattern = _within_line(
@@ -78,10 +73,10 @@ class QuantityScanner:
             rf"(?:\s?(?P<unit>{units}))?"
         )
         self.hedge_before = re.compile(
-            rf"(?:^|[^가-힣A-Za-z])(?P<h>{Lexicon.words_pattern(lexicon.hedges_before)})\s?$")
+            rf"(?:^|[^가-힣A-Za-z])(?P<h>{words_pattern(lexicon.hedges_before) or '(?!)'})\s?$")
         # A hedge after the figure may follow a particle: "1000명이 넘는", "1000억 달러에 육박".
         self.hedge_after = _within_line(
-            rf"\s?(?:[에을를이가]\s?)?(?={Lexicon.words_pattern(lexicon.hedges_after)})")
+            rf"\s?(?:[에을를이가]\s?)?(?={words_pattern(lexicon.hedges_after) or '(?!)'})")
 
     def scan(self, text: str, lo: int = 0, hi: int | None = None) -> list[QuantityMention]:
         hi = len(text) if hi is None else hi
@@ -111,7 +106,8 @@ class QuantityScanner:
             return None
         if m.group("sign"):
             value = -value
-        if unit_word and text[m.start("unit"):m.end() + 1] in _COMPOUNDS:
+        if unit_word and any(text.startswith(c, m.start("unit")) for c in self.compounds
+                             if len(c) > len(unit_word)):
             return None
         unit = self.units.get(unit_word) if unit_word else None
         if prefix:
@@ -132,12 +128,12 @@ class QuantityScanner:
             m.start("num") if m.group("num") else m.start("native") if m.group("native") else m.start("hangul")
         if m.group("native") and not _native_count(text, end, numeral, unit_word, dimension, unit_name):
             return None
-        if _not_a_figure(text, start, end, dimension, unit_word, value):
+        if _not_a_figure(text, start, end, dimension, unit_word, value, self.age_bracket):
             return None
         base = value * factor
         low, high, hedge, end, frame = self._hedge(text, start, end, base, hi, bool(m.group("yeo")))
         # The frame stands before a leading hedge: "연간 최대 200억 달러".
-        scope = read_scope(text, frame, end, lo, hi, dimension, self.period_words)
+        scope = self.scopes.read(text, frame, end, lo, hi, dimension)
         trace = f"{text[start:end]} -> {format_number(base)} {unit_name}"
         if hedge:
             trace += f" ({hedge}: [{format_number(low)}, {_fmt_high(high)}])"
@@ -159,13 +155,13 @@ class QuantityScanner:
             words.append(self.lexicon.hedges_before[before.group("h")])
             frame = before.start("h")
         if yeo:
-            words.append(self.lexicon.hedges_after.get(_YEO, HedgeWord(_YEO, "at_least")))
+            words.append(self.lexicon.hedges_after.get(_YEO, HedgeWord(_YEO, Hedge((_YEO,), "after", "at_least"))))
         after = self._after_hedge(text, end, hi)
         if after:
             words.append(self.lexicon.hedges_after[after[0]])
             end = after[1]
         for word in words:
-            low2, high2 = _apply(word.effect, value, word.tolerance)
+            low2, high2 = word.hedge.bounds(value)
             low, high = (max(low, low2), min(high, high2)) if hedges else (low2, high2)
             hedges.append(word.word)
         return low, high, "+".join(hedges) or None, end, frame
@@ -220,31 +216,13 @@ def _native_count(text: str, end: int, numeral: str, unit_word: str | None, dime
 
 
 def _not_a_figure(text: str, start: int, end: int, dimension: str, unit_word: str | None,
-                  value: float) -> bool:
+                  value: float, age_bracket: re.Pattern[str]) -> bool:
     """Ordinals ('제20대 대통령', '11번째 확진자') and age brackets ('30대 남성')."""
     if text[start - 1:start] == "제" and (start < 2 or not re.match(r"[가-힣]", text[start - 2])):
         return True
     if dimension == "count" and text.startswith("째", end):
         return True
-    return unit_word == "대" and value in range(10, 100, 10) and bool(_AGE_BRACKET.match(text, end))
-
-
-def _apply(effect: str, value: float, tolerance: float | None) -> tuple[float, float]:
-    """The interval a hedged value stands for: approx v±t, near_below [v(1-t), v],
-    at_most/below [0, v], at_least/above [v, inf], or [v, v(1+t)] with a tolerance
-    ("100여 명", "100명 남짓": a little over 100)."""
-    t = tolerance if tolerance is not None else _DEFAULT_TOLERANCE.get(effect)
-    if effect == "approx":
-        low, high = value * (1 - t), value * (1 + t)
-    elif effect in ("at_most", "below"):
-        low, high = (0.0 if value >= 0 else -math.inf), value
-    elif effect in ("at_least", "above"):
-        low, high = value, value * (1 + t) if t is not None else math.inf
-    elif effect == "near_below":
-        low, high = value * (1 - t), value
-    else:
-        low, high = value, value
-    return min(low, high), max(low, high)
+    return unit_word == "대" and value in range(10, 100, 10) and bool(age_bracket.match(text, end))
 
 
 def _fmt_high(high: float) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import math
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -19,8 +18,10 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..atomic import atomic_write_text
 from ..model import Article, Conflict, Fact, Quantity, Result
-from .atomic import atomic_write_text
+from ..sides import side_label
+from .figures import format_number
 from .numberline import number_line
 from .summary import CONFLICT_KINDS, SEVERITIES, STATUSES, rank, summarize
 
@@ -42,16 +43,6 @@ def _env() -> Environment:
 def _csp_hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-def format_number(x: float) -> str:
-    if math.isinf(x):
-        return "∞" if x > 0 else "−∞"
-    if math.isnan(x):
-        return "?"
-    if float(x).is_integer() and abs(x) < 1e18:
-        return f"{int(x):,}"
-    return f"{x:,.6g}"
 
 
 def _interval(v) -> str | None:
@@ -120,11 +111,6 @@ def _evidence(f: Fact, a: Article | None) -> dict:
         "scope": _scope(f),
         "trace": f.trace if f.trace and f.trace != f.display_value() else "",
     }
-
-
-def side_label(i: int) -> str:
-    """A, B, … Z, then S27, S28, …: how the report and the review commands name sides."""
-    return chr(ord("A") + i) if i < 26 else f"S{i + 1}"
 
 
 def _conflict_view(c: Conflict, facts: dict[str, Fact], articles: dict[str, Article]) -> dict:

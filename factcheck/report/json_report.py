@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from ..model import Article, Conflict, DateValue, Fact, Problem, Quantity, Result, Value
-from .atomic import atomic_write_text
+from ..atomic import atomic_write_text
 from .summary import summarize
 
 SCHEMA = "factcheck-report/1"
@@ -80,9 +80,13 @@ def fact_json(f: Fact) -> dict:
         "conversion": value_json(f.conversion) if f.conversion is not None else None,
         "scope": f.scope,
         "scope_detail": f.scope_detail,
-        "status": f.status,
+        "period_days": f.period_days,
+        "stance": f.stance,
         "speaker": f.speaker,
-        "event": f.event,
+        "speaker_strong": f.speaker_strong,
+        "rate_stated": f.rate_stated,
+        "event": None if f.event is None else
+        {"type": f.event.type, "day": f.event.day, "participants": list(f.event.participants)},
         "sentence": [f.sentence_start, f.sentence_end],
         "trace": f.trace,
     }
@@ -98,6 +102,7 @@ def conflict_json(c: Conflict) -> dict:
         "claim": c.claim,
         "explanation": c.explanation,
         "rule": c.rule,
+        "code": c.code,
         "status": c.status,
         "note": c.note,
         "decided_by": c.decided_by,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from ..model import Quantity
+from .figures import format_number
 
 WIDTH = 660
 PLOT = (130.0, 500.0)  # x range of the axis; labels left of it, values right of it
@@ -13,18 +14,12 @@ ROW = 22
 TOP = 16
 
 
-def _full(x: float) -> str:
-    from .html import format_number
-
-    return format_number(x)
-
-
 def _short(x: float) -> str:
     """A compact label in the units Korean news writes: 1,500억, 3.5조, 90만."""
     for size, word in ((1e12, "조"), (1e8, "억"), (1e4, "만")):
         if math.isfinite(x) and abs(x) >= size:
             return f"{x / size:,.4g}{word}"
-    return _full(x)
+    return format_number(x)
 
 
 class _Scale:
@@ -72,7 +67,7 @@ def number_line(rows: list[tuple[str, object, int]]) -> dict | None:
             "range": low != high,
             "x_value": scale.x(q.value) if math.isfinite(q.value) else None,
             "text": f"{_short(q.value)} {q.unit}" + (f" ({q.hedge})" if q.hedge else ""),
-            "interval": f"[{_full(low)}, {_full(high)}] {q.unit}",
+            "interval": f"[{format_number(low)}, {format_number(high)}] {q.unit}",
         })
     axis_y = TOP + len(rows) * ROW - 4
     distinct = sorted(set(points))

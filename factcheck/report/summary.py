@@ -4,12 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from ..model import Result
-
-CONFLICT_KINDS = ("numeric_value", "numeric_scope", "entity", "date", "attribution")
-SEVERITIES = ("high", "medium", "low")
-STATUSES = ("open", "confirmed", "dismissed", "fixed")
-FACT_KINDS = ("quantity", "date", "place", "person", "org", "quote", "event", "expansion")
+from ..model import CONFLICT_KINDS, FACT_KINDS, REVIEW_STATUSES as STATUSES, SEVERITIES, Result
 
 
 def ordered_counts(values: Iterable[str], known: tuple[str, ...]) -> dict[str, int]:

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from ..model import Result
-from .atomic import atomic_write_text
+from ..atomic import atomic_write_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
 COLUMNS = ["article", "path", "fact", "kind", "text", "start", "end",
-           "subject", "attribute", "value", "scope", "status"]
+           "subject", "attribute", "value", "scope", "stance"]
 
 
 def facts_frame(result: Result) -> pd.DataFrame:
@@ -24,7 +24,7 @@ def facts_frame(result: Result) -> pd.DataFrame:
     paths = {a.id: a.path for a in result.articles}
     rows = [
         [f.article, paths.get(f.article, ""), f.id, f.kind, f.text, f.start, f.end,
-         f.subject, f.attribute, f.display_value(), f.scope, f.status]
+         f.subject, f.attribute, f.display_value(), f.scope, f.stance]
         for f in result.facts
     ]
     # astype: an empty frame would otherwise give object offsets.
@@ -46,7 +46,7 @@ def write_facts_csv(result: Result, path_or_stream: str | os.PathLike | IO[str])
 
 # Terminal columns: Hangul and other wide characters take two cells.
 _TEXT_COLUMNS = [("fact", 0), ("kind", 0), ("text", 28), ("subject", 16),
-                 ("attribute", 16), ("value", 40), ("scope", 20), ("status", 0)]
+                 ("attribute", 16), ("value", 40), ("scope", 20), ("stance", 0)]
 
 
 def _cells(ch: str) -> int:
@@ -85,7 +85,7 @@ def format_facts_text(result: Result) -> str:
     for f in result.facts:
         scope = f"{f.scope} ({f.scope_detail})" if f.scope_detail else f.scope
         cells = [f.id, f.kind, f.text, f.subject or "", f.attribute or "",
-                 f.display_value(), scope, f.status]
+                 f.display_value(), scope, f.stance]
         row = [_clip(c, limit) for c, (_, limit) in zip(cells, _TEXT_COLUMNS)]
         rows_by_article.setdefault(f.article, []).append(row)
 

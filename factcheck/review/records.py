@@ -6,9 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from ..errors import FactcheckError
-from ..model import Decision
-
-STATUSES = ("open", "confirmed", "dismissed", "fixed")
+from ..model import REVIEW_STATUSES as STATUSES, Decision
 MAX_NOTE = 4000  # a note is a sentence or a paragraph, not a document
 
 

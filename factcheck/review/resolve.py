@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..model import Article, Conflict, Result
+from ..sides import side_label
 from .records import ReviewError
 
 
@@ -39,8 +40,6 @@ def sides_of(conflict: Conflict, result: Result) -> list[Side]:
     """The conflict's sides, each with a key built from its sources' file names and
     texts: like the conflict id it ignores side order, so it means the same side
     in every run."""
-    from ..report.html import side_label
-
     facts = {f.id: f for f in result.facts}
     articles = {a.id: a for a in result.articles}
     out = []

@@ -13,18 +13,15 @@ import os
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Iterable
 
+from .. import workspace
+from ..atomic import fsync_dir
 from ..model import Decision, Problem
-from ..report.atomic import fsync_dir
+from ..workspace import DECISIONS_FILE as FILE_NAME
+from ..workspace import LOCK_FILE
 from .identity import default_reviewer
 from .records import from_line, time_of, to_line, utc_now, validate
-
-DIR_NAME = ".factcheck"
-FILE_NAME = "decisions.jsonl"
-LOCK_NAME = "decisions.lock"
-# Two editors' branches each append lines; a union merge keeps both sets.
-GITATTRIBUTES_LINE = f"{FILE_NAME} merge=union"
-GITIGNORE_LINE = LOCK_NAME
 
 
 class DecisionLog:
@@ -61,7 +58,7 @@ class DecisionStore:
     def __init__(self, directory: str | os.PathLike):
         self.dir = Path(directory)
         self.path = self.dir / FILE_NAME
-        self.lock_path = self.dir / LOCK_NAME
+        self.lock_path = self.dir / LOCK_FILE
 
     def __repr__(self) -> str:
         return f"DecisionStore({str(self.dir)!r})"
@@ -73,19 +70,12 @@ class DecisionStore:
     @classmethod
     def create(cls, folder: str | os.PathLike) -> "DecisionStore":
         """The store in ``folder/.factcheck``, made (with its git files) if missing."""
-        store = cls.planned(folder)
-        store._make()
-        return store
+        return cls(workspace.create(folder))
 
     @classmethod
     def planned(cls, folder: str | os.PathLike) -> "DecisionStore":
         """The store ``folder/.factcheck`` without making it: the first decision will."""
-        return cls(Path(folder) / DIR_NAME)
-
-    def _make(self) -> None:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        _ensure_line(self.dir / ".gitattributes", GITATTRIBUTES_LINE)
-        _ensure_line(self.dir / ".gitignore", GITIGNORE_LINE)
+        return cls(workspace.planned(folder))
 
     # -- reading ---------------------------------------------------------------------
 
@@ -130,7 +120,7 @@ class DecisionStore:
                                     by=decision.by or default_reviewer()))
         line = to_line(decision)
         if not (self.dir / ".gitattributes").exists():
-            self._make()
+            workspace.create(self.root)
         with self._locked(fcntl.LOCK_EX):
             created = not self.path.exists()
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
@@ -172,12 +162,13 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _ensure_line(path: Path, line: str) -> None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = ""
-    if line in text.splitlines():
-        return
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(("" if not text or text.endswith("\n") else "\n") + line + "\n")
+def find_store(paths: Iterable[str | os.PathLike],
+               create_in: str | os.PathLike | None = None) -> DecisionStore | None:
+    """The store of the nearest ``.factcheck/`` at or above the first path that has
+    one; else a new store in ``create_in`` when given; else None."""
+    directory = workspace.find(paths)
+    if directory is not None:
+        return DecisionStore(directory)
+    if create_in is not None:
+        return DecisionStore.create(workspace.folder_of(create_in))
+    return None

@@ -2,25 +2,31 @@
 references between entries (a place's ``within``, a unit's ``base``)."""
 from __future__ import annotations
 
+from ..compare.registry import RULES
 from ..errors import RuleProblem
 from .entries import word_key
+from .lists import SETTINGS, WORD_LISTS
 from .schema import Mark, RawEntry, suggest
 
-# Which words must be unique, per kind: (field, namespace label, position-dependent?).
-# Words are compared as lookups see them (word_key); patterns exactly.
-_WORDS = {
-    "unit": [("name", "unit name", False), ("words", "unit word", False)],
-    "hedge": [("words", "hedge word", True)],
-    "scope": [("words", "scope word", True)],
-    "alias": [("canonical", "entity name", False), ("aliases", "entity name", False)],
-    "place": [("name", "entity name", False), ("aliases", "entity name", False)],
-    "title": [("words", "title", False)],
-    "org_suffix": [("words", "organisation suffix", False)],
-    "event_word": [("words", "event word", False)],
-    "speech_verb": [("words", "speech verb", False)],
-    "correction": [("words", "correction word", False)],
-    "conflict": [("rule", "conflict rule", False)],
-    "furniture": [("pattern", "furniture pattern", False)],
+# Which words must be unique, per kind: (field, namespace label, the field whose
+# value splits the namespace, if any). Words are compared as lookups see them
+# (word_key); patterns exactly.
+_WORDS: dict[str, list[tuple[str, str, str | None]]] = {
+    "unit": [("name", "unit name", None), ("words", "unit word", None)],
+    "hedge": [("words", "hedge word", "position")],
+    "scope": [("words", "scope word", "position")],
+    "alias": [("canonical", "entity name", None), ("aliases", "entity name", None)],
+    "place": [("name", "entity name", None), ("aliases", "entity name", None)],
+    "title": [("words", "title", None)],
+    "org_suffix": [("words", "organisation suffix", None)],
+    "event_word": [("words", "event word", None)],
+    "speech_verb": [("words", "speech verb", None)],
+    "correction": [("words", "correction word", None)],
+    "stance": [("words", "stance word", None)],
+    "word_list": [("words", "word", "list"), ("patterns", "pattern", "list")],
+    "setting": [("name", "setting", None)],
+    "conflict": [("rule", "conflict rule", None)],
+    "furniture": [("pattern", "furniture pattern", None)],
 }
 
 
@@ -39,7 +45,8 @@ class _Registry:
         self.seen: dict[tuple, tuple[str, str, Mark]] = {}
 
     def add(self, namespace: tuple, label: str, word: str, raw: RawEntry, at: Mark) -> None:
-        key = namespace + (word if raw.kind == "furniture" else word_key(word),)
+        exact = raw.kind == "furniture" or (raw.kind == "word_list" and "patterns" in raw.values)
+        key = namespace + (word if exact else word_key(word),)
         first = self.seen.setdefault(key, (word, raw.path, at))
         if first == (word, raw.path, at):
             return
@@ -54,12 +61,12 @@ class _Registry:
 def check_duplicates(raws: list[RawEntry], problems: list[RuleProblem]) -> None:
     registry = _Registry(problems)
     for raw in raws:
-        for key, label, by_position in _WORDS[raw.kind]:
-            position = raw.values.get("position") if by_position else None
-            if by_position and position is None:
-                continue  # the position itself is invalid; already reported
-            namespace = (label, position)
-            shown = f"{position} {label}" if position else label
+        for key, label, split_by in _WORDS[raw.kind]:
+            part = raw.values.get(split_by) if split_by else None
+            if split_by and part is None:
+                continue  # the splitting value itself is invalid; already reported
+            namespace = (label, part)
+            shown = f"{part} {label}" if part else label
             for word, at in _items(raw, key):
                 registry.add(namespace, shown, word, raw, at)
 
@@ -151,3 +158,44 @@ def check_units(raws: list[RawEntry], problems: list[RuleProblem], report_unknow
                                         f"convert to '{base}' ({target.values['dimension']})",
                                         "a base unit must have the same dimension"))
             raw.ok = False
+
+
+def check_fields(raws: list[RawEntry], problems: list[RuleProblem]) -> None:
+    """Checks between the keys of one entry: a word list holds words or patterns as
+    its list requires, a setting stays in its range, a conflict rule's parameters
+    are the rule's own."""
+    for raw in raws:
+        at = (raw.line, raw.column)
+        if raw.kind == "word_list" and "list" in raw.values:
+            wants = "patterns" if WORD_LISTS[raw.values["list"]].patterns else "words"
+            other = "words" if wants == "patterns" else "patterns"
+            if other in raw.values:
+                line, col = raw.marks[other]
+                problems.append(RuleProblem(raw.path, line, col,
+                                            f"list '{raw.values['list']}' takes '{wants}', not '{other}'",
+                                            f"rename the key to '{wants}'"))
+            elif wants not in raw.values and raw.ok:
+                problems.append(RuleProblem(raw.path, at[0], at[1],
+                                            f"word_list entry is missing required key '{wants}'",
+                                            f"add '{wants}:' with the items of '{raw.values['list']}'"))
+        elif raw.kind == "setting" and "name" in raw.values and "value" in raw.values:
+            spec = SETTINGS[raw.values["name"]]
+            value = raw.values["value"]
+            if value < spec.minimum or (spec.maximum is not None and value > spec.maximum):
+                line, col = raw.marks["value"]
+                upper = f" and {spec.maximum:g}" if spec.maximum is not None else ""
+                problems.append(RuleProblem(raw.path, line, col,
+                                            f"'{raw.values['name']}' must lie between {spec.minimum:g}{upper}, "
+                                            f"got {value:g}"))
+        elif raw.kind == "conflict" and "rule" in raw.values and raw.values["rule"] not in RULES:
+            line, col = raw.marks["rule"]
+            problems.append(RuleProblem(raw.path, line, col, f"'rule' has invalid value {raw.values['rule']!r}",
+                                        suggest(raw.values["rule"], RULES, "comparison rules")))
+        elif raw.kind == "conflict" and "rule" in raw.values and raw.values.get("params"):
+            known = RULES[raw.values["rule"]].params
+            for (name, _), at_name in zip(raw.values["params"].items(), raw.item_marks.get("params", [])):
+                if name not in known:
+                    problems.append(RuleProblem(raw.path, at_name[0], at_name[1],
+                                                f"rule '{raw.values['rule']}' has no parameter '{name}'",
+                                                suggest(name, known, "its parameters")
+                                                or "this rule takes no parameters"))

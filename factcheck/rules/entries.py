@@ -9,6 +9,9 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Mapping
+
+from ..model import Severity
 
 
 def word_key(text: str) -> str:
@@ -34,9 +37,6 @@ class Unit:
     @property
     def base_unit(self) -> str:
         return self.base or self.name
-
-    def to_base(self, value: float) -> float:
-        return value * self.factor
 
 
 # Effects that bound only one side get no width unless a tolerance says so.
@@ -74,23 +74,15 @@ class Hedge:
         return (value, value * (1 + t) if t is not None else math.inf)
 
 
-STATUS_SCOPES = frozenset({"plan", "forecast", "actual"})
-
-
 @dataclass(frozen=True)
 class Scope:
-    """A word that gives a number its scope (월 -> per_month, 까지 -> by_date) or
-    its status (계획 -> plan, 전망 -> forecast)."""
+    """A word that gives a number its scope (월 -> per_month, 까지 -> by_date)."""
 
     words: tuple[str, ...]
     scope: str
     position: str
     source: str = ""
     line: int = 0
-
-    @property
-    def is_status(self) -> bool:
-        return self.scope in STATUS_SCOPES
 
 
 @dataclass(frozen=True)
@@ -138,8 +130,13 @@ class OrgSuffix(WordList):
 
 @dataclass(frozen=True)
 class EventWord:
+    """Words of one event type. ``encounter``: the people named in the sentence
+    meet (a meeting, a visit), so the day and the place are theirs together; a
+    briefing or an announcement is one-sided."""
+
     type: str
     words: tuple[str, ...]
+    encounter: bool = False
     source: str = ""
     line: int = 0
 
@@ -153,20 +150,57 @@ class Correction(WordList):
 
 
 @dataclass(frozen=True)
+class StanceWords:
+    """Words that make the figures of their sentence a plan (계획, 예정) or a
+    forecast (전망, 예상) rather than a reported fact."""
+
+    stance: str
+    words: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class WordListEntry:
+    """Words (or patterns) of one named list that a stage reads (see rules/lists.py)."""
+
+    list: str
+    words: tuple[str, ...] | None = None
+    patterns: tuple[str, ...] | None = None
+    description: str = ""
+    source: str = ""
+    line: int = 0
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return self.words or self.patterns or ()
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A named number a stage reads (see rules/lists.py)."""
+
+    name: str
+    value: float
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class ConflictRule:
-    """How one comparison rule reports: severity, tolerances, on/off."""
+    """How one comparison rule reports: severity, parameters, on/off. Parameters
+    left out take the defaults of the rule's registry row."""
 
     rule: str
-    severity: str = "medium"
-    severity_same_article: str | None = None
-    tolerance: float = 0.0
-    rate_tolerance: float = 0.0
+    severity: Severity = "medium"
+    severity_same_article: Severity | None = None
+    params: Mapping[str, float] = field(default_factory=dict)
     enabled: bool = True
     description: str = ""
     source: str = ""
     line: int = 0
 
-    def severity_for(self, same_article: bool) -> str:
+    def severity_for(self, same_article: bool) -> Severity:
         if same_article and self.severity_same_article:
             return self.severity_same_article
         return self.severity

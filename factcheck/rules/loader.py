@@ -6,12 +6,13 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from ..errors import RuleError, RuleProblem
-from .checks import check_duplicates, check_places, check_units
+from .checks import check_duplicates, check_fields, check_places, check_units
 from .ruleset import RuleSet
 from .schema import EntryValidator, RawEntry, describe
 
@@ -21,11 +22,21 @@ SUFFIXES = (".yaml", ".yml")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Where the wheel puts the repository's rules/ (pyproject.toml maps it there).
+PACKAGED = "_rules"
+
+
 def default_directory() -> Path:
-    """$FACTCHECK_RULES, else the repository's rules/ next to the package."""
+    """$FACTCHECK_RULES; else the rules installed with the package (a wheel);
+    else the repository's rules/ next to the package (a checkout, an editable install)."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
+    # Only a package on the file system can be handed to the loader as a folder
+    # (a zip import would give a zipfile.Path); wheels always install unpacked.
+    packaged = resources.files("factcheck") / PACKAGED
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parent.parent.parent / "rules"
 
 
@@ -106,6 +117,7 @@ def _collect(directory: str | Path | None) -> tuple[RuleSet | None, list[RulePro
         readable &= parsed is not None
         raws.extend(parsed or [])
     check_duplicates(raws, problems)
+    check_fields(raws, problems)
     # A file that failed to parse hides its names: do not report references to them.
     check_places(raws, problems, report_unknown=readable)
     check_units(raws, problems, report_unknown=readable)

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
-from .entries import (Alias, ConflictRule, Correction, EventWord, Furniture, Hedge, OrgSuffix,
-                      Place, Scope, SpeechVerb, Title, Unit, word_key)
-from .schema import CONFLICT_RULES
+from ..compare.registry import RULES as CONFLICT_RULES
+from .entries import (Alias, ConflictRule, Correction, EventWord, Furniture, Hedge, OrgSuffix, Place, Scope,
+                      Setting, SpeechVerb, StanceWords, Title, Unit, WordListEntry, word_key)
+from .lists import SETTINGS, WORD_LISTS
 
 
 class Aliases:
@@ -110,28 +111,14 @@ class RuleSet:
     event_word_entries: tuple[EventWord, ...] = ()
     speech_verb_entries: tuple[SpeechVerb, ...] = ()
     correction_entries: tuple[Correction, ...] = ()
+    stance_entries: tuple[StanceWords, ...] = ()
+    word_list_entries: tuple[WordListEntry, ...] = ()
+    setting_entries: tuple[Setting, ...] = ()
     conflicts: Mapping[str, ConflictRule] = field(default_factory=dict)
     furniture: tuple[Furniture, ...] = ()
 
-    def __post_init__(self) -> None:
-        # Lookup tables, built once; keys are word_key()s.
-        index = {
-            "unit_words": {word_key(w): u for u in self.units for w in u.words},
-            "unit_names": {u.name: u for u in self.units},
-            "hedges": {(h.position, word_key(w)): h for h in self.hedges for w in h.words},
-            "scopes": {(s.position, word_key(w)): s for s in self.scopes for w in s.words},
-            "titles": {word_key(w): t for t in self.title_entries for w in t.words},
-            "title_words": frozenset(w for t in self.title_entries for w in t.words),
-            "org_suffixes": frozenset(w for e in self.org_suffix_entries for w in e.words),
-            "event_words": {w: e.type for e in self.event_word_entries for w in e.words},
-            "event_keys": {word_key(w): e.type for e in self.event_word_entries for w in e.words},
-            "speech_verbs": frozenset(w for e in self.speech_verb_entries for w in e.words),
-            "correction_words": frozenset(w for e in self.correction_entries for w in e.words),
-        }
-        object.__setattr__(self, "_index", index)
-
     @classmethod
-    def build(cls, version: str, directory: str, files: Iterable[str], records: Iterable) -> "RuleSet":
+    def build(cls, version: str, directory: str, files: Iterable[str], records: Iterable[object]) -> "RuleSet":
         by_type: dict[type, list] = {}
         for record in records:
             by_type.setdefault(type(record), []).append(record)
@@ -146,59 +133,61 @@ class RuleSet:
             event_word_entries=tuple(by_type.get(EventWord, [])),
             speech_verb_entries=tuple(by_type.get(SpeechVerb, [])),
             correction_entries=tuple(by_type.get(Correction, [])),
+            stance_entries=tuple(by_type.get(StanceWords, [])),
+            word_list_entries=tuple(by_type.get(WordListEntry, [])),
+            setting_entries=tuple(by_type.get(Setting, [])),
             conflicts={c.rule: c for c in by_type.get(ConflictRule, [])},
             furniture=tuple(by_type.get(Furniture, [])),
         )
 
-    # -- units, hedges, scopes ------------------------------------------------
-    def unit_for_word(self, word: str) -> Unit | None:
-        return self._index["unit_words"].get(word_key(word))
-
-    def unit(self, name: str) -> Unit | None:
-        return self._index["unit_names"].get(name)
-
-    def hedge_for_word(self, word: str, position: str) -> Hedge | None:
-        return self._index["hedges"].get((position, word_key(word)))
-
-    def scope_for_word(self, word: str, position: str) -> Scope | None:
-        return self._index["scopes"].get((position, word_key(word)))
-
     # -- vocabularies ---------------------------------------------------------
     @property
     def titles(self) -> frozenset[str]:
-        return self._index["title_words"]
-
-    def is_title(self, word: str) -> bool:
-        return word_key(word) in self._index["titles"]
-
-    def title_role(self, word: str) -> str | None:
-        title = self._index["titles"].get(word_key(word))
-        return title.role if title else None
+        return frozenset(w for t in self.title_entries for w in t.words)
 
     @property
-    def org_suffixes(self) -> frozenset[str]:
-        return self._index["org_suffixes"]
+    def org_suffixes(self) -> tuple[str, ...]:
+        return tuple(w for e in self.org_suffix_entries for w in e.words)
 
     @property
     def event_words(self) -> Mapping[str, str]:
         """Event word -> event type (회담 -> talks)."""
-        return MappingProxyType(self._index["event_words"])
-
-    def event_type(self, word: str) -> str | None:
-        """Like event_words[word], ignoring case, width and spaces."""
-        return self._index["event_keys"].get(word_key(word))
+        return MappingProxyType({w: e.type for e in self.event_word_entries for w in e.words})
 
     @property
-    def speech_verbs(self) -> frozenset[str]:
-        return self._index["speech_verbs"]
+    def encounter_types(self) -> frozenset[str]:
+        """Event types in which the people named meet."""
+        return frozenset(e.type for e in self.event_word_entries if e.encounter)
 
     @property
-    def correction_words(self) -> frozenset[str]:
-        return self._index["correction_words"]
+    def speech_verbs(self) -> tuple[str, ...]:
+        return tuple(w for e in self.speech_verb_entries for w in e.words)
+
+    @property
+    def correction_words(self) -> tuple[str, ...]:
+        return tuple(w for e in self.correction_entries for w in e.words)
+
+    def stance_words(self, stance: str) -> tuple[str, ...]:
+        return tuple(w for e in self.stance_entries if e.stance == stance for w in e.words)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The items of a named word list (rules/lists.py), in file order; () when
+        no file fills it."""
+        if name not in WORD_LISTS:
+            raise KeyError(f"unknown word list {name!r}")
+        return tuple(w for e in self.word_list_entries if e.list == name for w in e.items)
+
+    def setting(self, name: str) -> float:
+        spec = SETTINGS[name]
+        return next((e.value for e in self.setting_entries if e.name == name), spec.default)
 
     # -- conflicts ------------------------------------------------------------
     def conflict(self, rule: str) -> ConflictRule:
         """The settings of one comparison rule; defaults when the files omit it."""
         if rule not in CONFLICT_RULES:
             raise KeyError(f"unknown conflict rule {rule!r}; known: {', '.join(CONFLICT_RULES)}")
-        return self.conflicts.get(rule) or ConflictRule(rule)
+        return self.conflicts.get(rule) or ConflictRule(rule, CONFLICT_RULES[rule].severity)
+
+    def params(self, rule: str) -> dict[str, float]:
+        """A rule's parameters: the registry's defaults, overridden by the files."""
+        return {**CONFLICT_RULES[rule].params, **self.conflict(rule).params}

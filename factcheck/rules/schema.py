@@ -16,22 +16,21 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ..errors import RuleProblem
+from ..model import SEVERITIES
 from . import entries as E
+from .lists import SETTINGS, WORD_LISTS
 
 DIMENSIONS = ("currency", "percent", "percent_point", "count", "mass", "volume", "energy",
               "duration", "ratio", "rank", "multiple", "area", "length", "other")
 POSITIONS = ("before", "after")
 EFFECTS = ("approx", "at_most", "at_least", "below", "above", "near_below")
 SCOPES = ("per_day", "per_month", "per_quarter", "per_year", "by_date", "from_date",
-          "over_period", "total", "change_by", "change_to", "plan", "forecast", "actual")
+          "over_period", "total", "change_by", "change_to")
+STANCES = ("plan", "forecast")
 ENTITY_TYPES = ("person", "org", "product", "place", "event", "other")
 PLACE_TYPES = ("country", "region", "province", "city", "district", "neighbourhood", "venue")
 EVENT_TYPES = ("meeting", "visit", "signing", "briefing", "announcement", "summit", "talks",
                "conference", "deal", "milestone")
-CONFLICT_RULES = ("numeric_value", "numeric_scope", "numeric_period", "conversion",
-                  "magnitude_slip", "currency_slip", "date_boundary", "event_place",
-                  "event_date", "milestone_date", "attribution", "expansion", "related_share")
-SEVERITIES = ("high", "medium", "low")
 APPLIES = ("line", "following_lines")
 
 
@@ -76,14 +75,19 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         "aliases": _f("words", False)}),
     Kind("title", E.Title, {"words": _f("words"), "role": _f("text", False)}),
     Kind("org_suffix", E.OrgSuffix, {"words": _f("words")}),
-    Kind("event_word", E.EventWord, {"type": _f("enum", choices=EVENT_TYPES), "words": _f("words")}),
+    Kind("event_word", E.EventWord, {"type": _f("enum", choices=EVENT_TYPES), "words": _f("words"),
+                                     "encounter": _f("bool", False)}),
     Kind("speech_verb", E.SpeechVerb, {"words": _f("words")}),
     Kind("correction", E.Correction, {"words": _f("words")}),
+    Kind("stance", E.StanceWords, {"stance": _f("enum", choices=STANCES), "words": _f("words")}),
+    Kind("word_list", E.WordListEntry, {
+        "list": _f("enum", choices=tuple(WORD_LISTS)), "words": _f("words", False),
+        "patterns": _f("regexes", False), "description": _f("text", False)}),
+    Kind("setting", E.Setting, {"name": _f("enum", choices=tuple(SETTINGS)), "value": _f("number")}),
     Kind("conflict", E.ConflictRule, {
-        "rule": _f("enum", choices=CONFLICT_RULES), "severity": _f("enum", choices=SEVERITIES),
+        "rule": _f("str"), "severity": _f("enum", choices=SEVERITIES),
         "severity_same_article": _f("enum", False, choices=SEVERITIES),
-        "tolerance": _f("number", False, minimum=0), "rate_tolerance": _f("number", False, minimum=0),
-        "enabled": _f("bool", False), "description": _f("text", False)}),
+        "params": _f("params", False), "enabled": _f("bool", False), "description": _f("text", False)}),
     Kind("furniture", E.Furniture, {
         "pattern": _f("regex"), "applies": _f("enum", choices=APPLIES),
         "description": _f("text", False)}),
@@ -225,6 +229,14 @@ class EntryValidator:
     def value(self, key: str, spec: Field, node: yaml.Node, raw: RawEntry) -> Any:
         if spec.type == "words":
             return self.words(key, node, raw)
+        if spec.type == "regexes":
+            words = self.words(key, node, raw)
+            if words is not None and isinstance(node, yaml.SequenceNode):
+                for item, text in zip(node.value, words):
+                    self.check_regex(f"each item of '{key}'", item, text)
+            return words
+        if spec.type == "params":
+            return self.params(key, node, raw)
         if spec.type == "names":
             if isinstance(node, yaml.SequenceNode):
                 return self.words(key, node, raw)
@@ -251,13 +263,37 @@ class EntryValidator:
         if spec.type == "regex":
             text = self.string(f"'{key}'", node, "a regular expression")
             if text is not None:
-                try:
-                    re.compile(text)
-                except re.error as err:
-                    self.problem(node, f"'{key}' is not a valid regular expression: {err}",
-                                 "escape special characters with a backslash, e.g. \\( or \\[")
+                self.check_regex(f"'{key}'", node, text)
             return text
         raise AssertionError(spec.type)  # a Field type without a check
+
+    def check_regex(self, label: str, node: yaml.Node, text: str) -> None:
+        try:
+            re.compile(text)
+        except re.error as err:
+            self.problem(node, f"{label} is not a valid regular expression: {err}",
+                         "escape special characters with a backslash, e.g. \\( or \\[")
+
+    def params(self, key: str, node: yaml.Node, raw: RawEntry) -> dict[str, float] | None:
+        """A mapping of parameter names to numbers ("params: {tolerance: 0.02}"); the
+        names are checked against the rule later, once the rule is known."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"'{key}' must be a mapping of names to numbers, got {describe(node)}",
+                         f"write '{key}: {{tolerance: 0.02}}'")
+            return None
+        out: dict[str, float] = {}
+        marks: list[Mark] = []
+        for name, (name_node, value_node) in self.pairs(node).items():
+            value = scalar_value(value_node) if isinstance(value_node, yaml.ScalarNode) else None
+            number = self.number(f"{key}.{name}", Field("number", minimum=0), value_node, value) \
+                if isinstance(value_node, yaml.ScalarNode) else None
+            if not isinstance(value_node, yaml.ScalarNode):
+                self.problem(value_node, f"'{key}.{name}' must be a number, got {describe(value_node)}")
+            if number is not None:
+                out[name] = number
+                marks.append(mark(name_node))
+        raw.item_marks[key] = marks
+        return out
 
     def number(self, key: str, spec: Field, node: yaml.ScalarNode, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value) \
@@ -299,4 +335,5 @@ class EntryValidator:
 
 _EXPECTED = {"str": "a non-empty string", "text": "a string", "enum": "a word",
              "bool": "true or false", "number": "a number", "regex": "a regular expression",
+             "regexes": "a list of regular expressions", "params": "a mapping of names to numbers",
              "words": "a list of strings", "names": "a place name or a list of place names"}

@@ -1,7 +1,6 @@
 """``factcheck serve``: the report as a working review page on 127.0.0.1.
 
-    server = make_server(["seeds/"], port=0)   # 0: any free port
-    print(server.url)
+    server = make_server(["seeds/"], port=0)   # 0: any free port; server.url says which
     server.serve_forever()
 
 Decisions made on the page go to the same store as ``factcheck review set``.
@@ -24,10 +23,10 @@ class ReviewServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, app: ReviewApp, port: int, verbose: bool = False):
+    def __init__(self, app: ReviewApp, port: int, log: Callable[[str], None] | None = None):
         super().__init__((HOST, port), ReviewHandler)
         self.app = app
-        self.verbose = verbose
+        self.log = log  # hears one line per request; None: requests are not logged
 
     @property
     def url(self) -> str:
@@ -37,16 +36,17 @@ class ReviewServer(ThreadingHTTPServer):
 def make_server(paths: list[str], port: int = 0, store: DecisionStore | None = None,
                 reviewer: str | None = None, rules_dir: str | None = None,
                 checker: Callable[[list[str]], Result] | None = None,
-                verbose: bool = False) -> ReviewServer:
+                log: Callable[[str], None] | None = None) -> ReviewServer:
     """A server for the articles under ``paths``, with their store (found as for
     ``check``, else one in the first path's folder, made by the first decision).
-    Nothing is checked until the first request; ``server.app.current()`` checks now."""
+    Nothing is checked until the first request; ``server.app.current()`` checks now.
+    ``log`` hears a line for every request."""
     if store is None:
         first = Path(paths[0])
         store = find_store(paths) or DecisionStore.planned(first if first.is_dir() else first.parent)
     app = ReviewApp(list(paths), store, reviewer or default_reviewer(), checker=checker,
                     rules_dir=rules_dir)
-    return ReviewServer(app, port, verbose=verbose)
+    return ReviewServer(app, port, log=log)
 
 
 __all__ = ["HOST", "ReviewServer", "make_server"]

@@ -8,8 +8,8 @@ import threading
 from typing import Callable
 
 from ..model import Decision, Result
-from ..review import (STATUSES, DecisionStore, ReviewError, apply_decisions, label_of,
-                      resolve_right, sides_of)
+from ..pipeline import check, with_decisions
+from ..review import STATUSES, DecisionLog, DecisionStore, ReviewError, label_of, resolve_right, sides_of
 from .guard import Refused
 from .page import decision_json, render_review_page
 
@@ -35,7 +35,7 @@ class ReviewApp:
         self.store = store
         self.reviewer = reviewer
         self.token = secrets.token_urlsafe(32)  # per server: a restart invalidates old pages
-        self._checker = checker or (lambda p: _check(p, rules_dir))
+        self._checker = checker or (lambda p: check(p, rules_dir=rules_dir))
         self._lock = threading.Lock()  # one check at a time; the NLP pipeline is shared
         self._result: Result | None = None
         self._signature: tuple | None = None
@@ -49,8 +49,15 @@ class ReviewApp:
                 self._signature = signature
             return self._result
 
+    def decided(self) -> tuple[Result, DecisionLog]:
+        """The current conflicts with the decisions as they are now (read afresh: the
+        page and ``factcheck review set`` may both write them), and those decisions."""
+        log = self.store.load()
+        return with_decisions(self.current(), log), log
+
     def page(self) -> tuple[str, str]:
-        return render_review_page(self.current(), self.store.load(), self.token, self.reviewer)
+        result, log = self.decided()
+        return render_review_page(result, log, self.token, self.reviewer)
 
     def decide(self, payload) -> dict:
         """Record the decision in ``payload`` ({conflict, status, note, right}) and
@@ -72,17 +79,10 @@ class ReviewApp:
                                                   right=key))
         except ReviewError as error:
             raise Refused(400, str(error)) from None
-        log = self.store.load()
-        conflicts, _ = apply_decisions(result.conflicts, log)
+        conflicts = with_decisions(result, self.store.load()).conflicts
         return {
             "decision": decision_json(decision, label_of(decision.right, sides_of(conflict, result))),
             "reviewed": sum(1 for c in conflicts if c.status != "open"),
             "open": sum(1 for c in conflicts if c.status == "open"),
             "total": len(conflicts),
         }
-
-
-def _check(paths: list[str], rules_dir: str | None) -> Result:
-    from ..pipeline import check
-
-    return check(paths, rules_dir=rules_dir)

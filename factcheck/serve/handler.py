@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
@@ -71,5 +70,6 @@ class ReviewHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:
-        if self.server.verbose:
-            sys.stderr.write(f"factcheck serve: {self.address_string()} {format % args}\n")
+        # The base class writes to stderr; the server's owner decides where lines go.
+        if self.server.log is not None:
+            self.server.log(f"factcheck serve: {self.address_string()} {format % args}")

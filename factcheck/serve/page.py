@@ -5,7 +5,7 @@ import json
 
 from ..model import Decision, Result
 from ..report.html import environment, inline_assets, report_context
-from ..review import STATUSES, DecisionLog, apply_decisions, label_of, sides_of
+from ..review import STATUSES, DecisionLog, label_of, sides_of
 
 CSS = ("report.css.j2", "review.css.j2")
 JS = ("report.js.j2", "review.js.j2")
@@ -26,13 +26,11 @@ def decision_json(d: Decision, right_label: str | None = None) -> dict:
             "right": d.right, "right_label": right_label}
 
 
-def render_review_page(raw: Result, log: DecisionLog, token: str, reviewer: str,
+def render_review_page(result: Result, log: DecisionLog, token: str, reviewer: str,
                        title: str = "factcheck review") -> tuple[str, str]:
-    """(HTML, Content-Security-Policy) of the page for ``raw`` (a Result without
-    decisions) with the decisions in ``log`` applied."""
-    conflicts, stale = apply_decisions(raw.conflicts, log)
-    result = Result(raw.articles, raw.facts, conflicts, (*raw.problems, *log.problems),
-                    stale_decisions=stale, rules_version=raw.rules_version)
+    """(HTML, Content-Security-Policy) of the page for ``result``, which carries the
+    decisions of ``log`` (factcheck.pipeline.with_decisions); ``log`` gives each
+    conflict's history and the side its latest decision names."""
     latest = log.latest()
     sides, right, history, state = {}, {}, {}, {}
     for c in result.conflicts:

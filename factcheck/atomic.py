@@ -1,4 +1,7 @@
-"""Atomic file writes: readers see the old file or the new one, never half of it."""
+"""Atomic file writes: readers see the old file or the new one, never half of it.
+
+Shared by the reports and the decision store (which needs ``fsync_dir`` for a new file).
+"""
 from __future__ import annotations
 
 import os

@@ -3,15 +3,30 @@ from __future__ import annotations
 
 import gc
 import sys
+from contextlib import contextmanager
 
 import click
+
+from .output import Progress, fail, say
 
 FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
-def register(main) -> None:
-    """Add this module's commands to the top-level click group."""
-    main.add_command(ci_command)
+@contextmanager
+def _collector_paused():
+    """The cyclic garbage collector off for the block, as it was before afterwards.
+
+    A CI run builds tens of thousands of fact objects at once: the collector would
+    rescan them over and over (about 7 % of a cached run) and finds nothing to free
+    (peak memory is the same without it).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @click.command("ci")
@@ -50,10 +65,7 @@ def ci_command(paths, base, changed_mode, corpus_opt, fail_on, no_fail, fmt, out
     Exit codes: 0 nothing open at or above --fail-on, 1 conflicts to resolve,
     2 usage or input error (a changed article that cannot be read is named).
     """
-    from ..cli import Progress
-    from ..errors import EXIT_USAGE, FactcheckError
-    from ..report.atomic import atomic_write_text
-    from ..ci import Policy, Request, render, run, verdict, write_summary
+    from ..ci import Policy, Request, verdict
 
     if changed_mode and base:
         raise click.UsageError("--base and --changed exclude each other")
@@ -61,20 +73,27 @@ def ci_command(paths, base, changed_mode, corpus_opt, fail_on, no_fail, fmt, out
         raise click.UsageError("--corpus goes with --changed; otherwise give the corpus as arguments")
     if changed_mode and not paths:
         raise click.UsageError("--changed needs the changed files as arguments")
-
-    def warn(message: str) -> None:
-        click.echo(f"factcheck: {message}", err=True)
-
-    # A short process that builds tens of thousands of fact objects at once: the
-    # cyclic collector would rescan them over and over (about 7 % of a cached run)
-    # and finds nothing to free (peak memory is the same without it).
-    gc.disable()
     request = Request(
         corpus=tuple(corpus_opt or (".",)) if changed_mode else tuple(paths or (".",)),
         changed=tuple(paths) if changed_mode else None,
         base=base, policy=Policy(fail_on, no_fail), use_cache=cache, rules_dir=rules_dir)
+    with _collector_paused():
+        outcome = _run_and_write(request, fmt, output, html_path, quiet)
+    for p in outcome.input_errors:
+        say(f"error: {p}")
+    if not quiet and (fmt != "text" or output):
+        say(verdict(outcome))
+    sys.exit(outcome.exit_code)
+
+
+def _run_and_write(request, fmt: str, output: str | None, html_path: str | None, quiet: bool):
+    """The outcome, written in ``fmt`` (and as HTML when asked); errors end the command."""
+    from ..atomic import atomic_write_text
+    from ..ci import render, run, write_summary
+    from ..errors import FactcheckError
+
     try:
-        outcome = run(request, progress=Progress(quiet), warn=warn)
+        outcome = run(request, progress=Progress(quiet), warn=say)
         text = render(outcome, fmt)
         if output:
             atomic_write_text(output, text)
@@ -87,13 +106,7 @@ def ci_command(paths, base, changed_mode, corpus_opt, fail_on, no_fail, fmt, out
 
             write_html(outcome.result, html_path, title="factcheck: changed articles")
     except FactcheckError as error:
-        click.echo(f"factcheck: error: {error}", err=True)
-        sys.exit(error.exit_code)
+        fail(error)
     except OSError as error:  # an unwritable --output/--html or summary
-        click.echo(f"factcheck: error: {error.filename or ''}: cannot write: {error.strerror or error}", err=True)
-        sys.exit(EXIT_USAGE)
-    for p in outcome.input_errors:
-        click.echo(f"factcheck: error: {p}", err=True)
-    if not quiet and (fmt != "text" or output):
-        click.echo(f"factcheck: {verdict(outcome)}", err=True)
-    sys.exit(outcome.exit_code)
+        fail(f"{error.filename or ''}: cannot write: {error.strerror or error}")
+    return outcome

@@ -1,0 +1,158 @@
+"""Every rule kind, and every named word list, is data the pipeline reads: changing
+one entry in a copy of rules/ changes what the checker finds in a small corpus.
+
+Each row names a rule file, an edit of one entry (a word taken out of a list, a
+value changed), articles written for the row, and what to look at in the result.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from factcheck.model import Result
+from factcheck.pipeline import check
+from factcheck.rules.lists import WORD_LISTS
+from factcheck.rules.schema import KINDS
+
+SHIPPED = Path(__file__).resolve().parents[1] / "rules"
+HEAD = "입력 2025.03.15 09:00\n\n"
+
+
+def facts(result: Result) -> list[str]:
+    """Every fact with everything it was read as."""
+    return sorted(repr(f) for f in result.facts)
+
+
+def conflicts(result: Result) -> list[str]:
+    return sorted(repr((c.rule, c.severity, c.facts)) for c in result.conflicts)
+
+
+@dataclass(frozen=True)
+class Edit:
+    file: str
+    old: str
+    new: str
+
+    def apply(self, directory: Path) -> None:
+        path = directory / self.file
+        text = path.read_text(encoding="utf-8")
+        assert text.count(self.old) == 1, f"{self.file}: {self.old!r} must occur once"
+        path.write_text(text.replace(self.old, self.new), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    kind: str
+    word_list: str | None
+    edit: Edit
+    articles: tuple[str, ...]
+    probe: Callable[[Result], list[str]] = facts
+
+
+MEET_A = "홍길동 장관은 14일 정부서울청사에서 클라우디아 레이먼드 대표와 회동했다."
+MEET_B = "클라우디아 레이몬드 대표는 14일 세종청사에서 홍길동 장관과 만났다."
+
+CASES = [
+    Case("unit", "unit", None, Edit("units.yaml", "words: [웨이퍼, wafer, wafers]", "words: [wafer, wafers]"),
+         ("오픈AI는 90만 웨이퍼를 주문했다.",)),
+    Case("hedge", "hedge", None, Edit("hedges.yaml", "words: [약, 대략,", "words: [대략,"),
+         ("수출액은 약 100억 달러로 집계됐다.",)),
+    Case("scope", "scope", None, Edit("scopes.yaml", "words: [월, 월간,", "words: [월간,"),
+         ("공급량은 월 90만 장에 이른다.",)),
+    Case("alias", "alias", None, Edit("aliases.yaml", "aliases: [OpenAI, 오픈에이아이]", "aliases: [오픈에이아이]"),
+         ("OpenAI는 90만 장을 주문했다.",)),
+    Case("place", "place", None,
+         Edit("places.yaml", "name: 청와대, type: venue, within: 종로구,", "name: 청와대, type: venue, within: 부산광역시,"),
+         ("홍길동 장관은 14일 청와대에서 클라우디아 레이먼드 대표와 회동했다.",
+          "클라우디아 레이먼드 대표는 14일 종로구에서 홍길동 장관과 만났다."), conflicts),
+    Case("title", "title", None, Edit("vocabulary.yaml", "words: [장관, 차관,", "words: [차관,"),
+         (MEET_A, MEET_B), conflicts),
+    Case("org_suffix", "org_suffix", None, Edit("vocabulary.yaml", "words: [전자, 그룹,", "words: [그룹,"),
+         ("한빛전자 회장은 14일 서울 플라자호텔에서 홍길동 장관과 만났다.",)),
+    Case("event_word", "event_word", None, Edit("vocabulary.yaml", "회동, 면담,", "면담,"),
+         (MEET_A, MEET_B), conflicts),
+    Case("speech_verb", "speech_verb", None, Edit("vocabulary.yaml", "  words: [말했, 밝혔, ", "  words: [말했, "),
+         ("\u201c수출 회복세가 하반기에도 이어질 것\u201d이라고 홍길동 장관이 밝혔다.",)),
+    Case("correction", "correction", None, Edit("vocabulary.yaml", "words: [바로잡습니다, ", "words: ["),
+         ("수출액은 120억 달러다.\n\n바로잡습니다: 기사 중 '120억 달러'는 '100억 달러'의 잘못이기에 바로잡습니다.",)),
+    Case("stance", "stance", None, Edit("stances.yaml", "words: [계획, 예정,", "words: [예정,"),
+         ("정부는 내년에 100억 달러를 투입할 계획이다.",)),
+    Case("setting", "setting", None, Edit("lexicon.yaml", "  name: name_similarity\n  value: 85",
+                                         "  name: name_similarity\n  value: 100"),
+         (MEET_A, MEET_B), conflicts),
+    Case("conflict", "conflict", None, Edit("conflicts.yaml", "rule: event_place\n  severity: high",
+                                           "rule: event_place\n  severity: low"),
+         (MEET_A, MEET_B), conflicts),
+    Case("conflict-params", "conflict", None,
+         Edit("conflicts.yaml", "params: {window_days: 7}", "params: {window_days: 1}"),
+         ("홍길동 장관은 14일 클라우디아 레이먼드 대표와 회동했다.",
+          "클라우디아 레이먼드 대표는 12일 홍길동 장관과 만났다."), conflicts),
+    # -- the named word lists ------------------------------------------------------------
+    Case("time_word", "word_list", "time_word", Edit("lexicon.yaml", "[올해, 올, 내년,", "[올해, 올,"),
+         ("정부는 내년 예산을 677조 원으로 편성했다.",)),
+    Case("attribute_filler", "word_list", "attribute_filler",
+         Edit("lexicon.yaml", "최소, 총, 평균, 각각,", "최소, 총, 각각,"), ("수출 단가는 평균 30달러다.",)),
+    Case("generic_noun", "word_list", "generic_noun", Edit("lexicon.yaml", "기자, 뉴스, 관련,", "기자, 뉴스,"),
+         ("정부 관계자는 관련 예산이 100억 달러라고 밝혔다.",)),
+    Case("surname", "word_list", "surname", Edit("lexicon.yaml", "[김, 이, 박,", "[이, 박,"),
+         ("김민수 장관은 14일 한빛호텔에서 클라우디아 레이먼드 대표와 회동했다.",
+          "클라우디아 레이먼드 대표는 14일 서울호텔에서 김민주 장관과 만났다."), conflicts),
+    Case("venue_suffix", "word_list", "venue_suffix", Edit("lexicon.yaml", "센터, 호텔,", "센터,"),
+         ("홍길동 장관은 14일 한빛호텔에서 클라우디아 레이먼드 대표와 회동했다.",)),
+    Case("visit_verb", "word_list", "visit_verb", Edit("lexicon.yaml", "[을 방문, 를 방문,", "[를 방문,"),
+         ("홍길동 장관과 클라우디아 레이먼드 대표는 14일 한빛박물관을 방문했다.",)),
+    Case("pronoun", "word_list", "pronoun", Edit("lexicon.yaml", "words: [그, 그녀]", "words: [그녀]"),
+         ("홍길동 장관은 14일 국회에 출석했다. 그는 \u201c수출 회복세가 하반기에도 이어질 것\u201d이라고 말했다.",)),
+    Case("market_word", "word_list", "market_word", Edit("lexicon.yaml", "words: [시장]", "words: [시세]"),
+         ("한빛전자의 HBM 시장 점유율은 50%다.",)),
+    Case("rate_word", "word_list", "rate_word", Edit("lexicon.yaml", "[달러당, 환율,", "[환율,"),
+         ("투자액은 100억 달러(약 14조 원)로 달러당 1,400원을 적용했다.",)),
+    Case("age_noun", "word_list", "age_noun", Edit("lexicon.yaml", "[남성, 여성,", "[여성,"),
+         ("사고로 30대 남성이 다쳤다.",)),
+    Case("unit_compound", "word_list", "unit_compound", Edit("lexicon.yaml", "[분기, 주년,", "[주년,"),
+         ("한빛전자는 1분기 매출 10조 원을 기록했다.",)),
+    Case("local_time_marker", "word_list", "local_time_marker",
+         Edit("lexicon.yaml", "['현지\\s?시간', ", "["), ("백악관은 1일(현지시간) 발표했다.",)),
+    Case("korea_time_marker", "word_list", "korea_time_marker",
+         Edit("lexicon.yaml", "['한국\\s?시간', ", "["), ("회견은 2일(한국시간) 열렸다.",)),
+    Case("acronym_minor_word", "word_list", "acronym_minor_word", Edit("lexicon.yaml", "[of, the, and,", "[the, and,"),
+         ("마스가(MASGA·Make America Shipbuilding Great Again) 사업이다. 회의(BOE·Board of Energy)를 열었다.",)),
+]
+
+
+@pytest.fixture(scope="module")
+def shipped_copy(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("shipped")
+
+
+def run(rules_dir: Path, articles: tuple[str, ...], folder: Path) -> Result:
+    folder.mkdir()
+    for i, text in enumerate(articles, 1):
+        (folder / f"{i:02d}.txt").write_text(HEAD + text + "\n", encoding="utf-8")
+    return check([folder], rules_dir=rules_dir)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_editing_one_entry_changes_the_result(case, tmp_path):
+    edited = tmp_path / "rules"
+    shutil.copytree(SHIPPED, edited)
+    case.edit.apply(edited)
+    before = case.probe(run(SHIPPED, case.articles, tmp_path / "before"))
+    after = case.probe(run(edited, case.articles, tmp_path / "after"))
+    assert before != after, f"editing {case.edit.file} changed nothing for {case.id}"
+
+
+def test_every_kind_and_every_extraction_list_has_a_row():
+    page_lists = {name for name in WORD_LISTS if name.startswith(PAGE_LIST_PREFIXES)}
+    assert {c.kind for c in CASES} | {"furniture"} == set(KINDS)
+    assert {c.word_list for c in CASES if c.word_list} | page_lists == set(WORD_LISTS)
+
+
+# Lists that read page furniture and date lines; tests/test_ingest_furniture.py edits them.
+PAGE_LIST_PREFIXES = ("published_", "modified_", "copyright_", "byline_", "widget_", "comment_",
+                      "list_", "tag_", "html_")
