@@ -66,7 +66,9 @@ class KiwiTokenizer:
     def __call__(self, text: str):
         from spacy.tokens import Doc
 
-        words, spaces, tags = [], [], []
+        words: list[str] = []
+        spaces: list[bool] = []
+        tags: list[str] = []
         pos = 0
         for start, end, tag in _token_spans(text):
             if start > pos:
@@ -121,7 +123,8 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.?!。]+[\"'”’)\]]*(?=\s)|\n")
 def sentence_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """Sentences as (start, end) offsets, trimmed of surrounding whitespace."""
     hi = len(text) if hi is None else hi
-    out, start = [], lo
+    out: list[tuple[int, int]] = []
+    start = lo
     for m in _SENTENCE_END.finditer(text, lo, hi):
         _push(text, start, m.end(), out)
         start = m.end()

@@ -227,13 +227,12 @@ class FactCache:
     def _failed(self, err: sqlite3.Error) -> None:
         # A locked database (after the busy timeout) only costs this run its cache;
         # a corrupted one is set aside so that the next run starts clean.
+        if self.conn is not None:
+            self.conn.close()
         if _corruption(err) or not isinstance(err, sqlite3.OperationalError):
-            if self.conn is not None:
-                self.conn.close()
             self.conn = self._rebuild(str(err))
         else:
             self._warn(f"{self.path}: cache not used for the rest of this run ({err})")
-            self.conn.close()
             self.conn = None
 
 

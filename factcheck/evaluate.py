@@ -60,7 +60,8 @@ def _text(corpus: Path, file: str, cache: dict[str, str]) -> str:
 
 def mention_places(corpus_dir: Path, mention: dict, cache: dict[str, str] | None = None) -> list[Place]:
     """All places a gold mention may stand at: every occurrence, or the one it picks."""
-    corpus, cache = Path(corpus_dir), {} if cache is None else cache
+    corpus = Path(corpus_dir)
+    cache = {} if cache is None else cache
     file, surface = mention["file"], mention["surface"]
     text = _text(corpus, file, cache)
     places, i = [], text.find(surface)
@@ -132,7 +133,8 @@ def load_gold(corpus_dir: Path | str, gold_path: Path | str | None = None) -> di
 
 def score_report(report: dict, corpus_dir: Path | str, gold: dict) -> Score:
     """Score one report; `gold` is left unchanged."""
-    corpus, cache = Path(corpus_dir), {}
+    corpus = Path(corpus_dir)
+    cache: dict[str, str] = {}
     entries = {s: [(e, _sides(corpus, e, cache)) for e in gold.get(s) or []] for s in SECTIONS}
     # Gold names files, reports name articles by path: compare file names only.
     names = {a["id"]: Path(a["path"]).name for a in report.get("articles", [])}

@@ -103,7 +103,7 @@ def with_decisions(result: Result, log) -> Result:
 
 def number_facts(per_article: list[list[Fact]]) -> list[Fact]:
     """Fact ids f1, f2, ... in article order and text order (stable for a fixed input)."""
-    out = []
+    out: list[Fact] = []
     for facts in per_article:
         for f in sorted(facts, key=lambda f: (f.start, f.end, f.kind)):
             out.append(replace(f, id=f"f{len(out) + 1}"))

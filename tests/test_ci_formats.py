@@ -11,7 +11,7 @@ import pytest
 
 from conftest import build_sample_result, make_article, make_fact
 from factcheck.ci import render
-from factcheck.ci.github import annotations, escape_data, escape_property, summary
+from factcheck.ci.github import render_annotations, escape_data, escape_property, summary
 from factcheck.ci.locate import Location, line_col, locate
 from factcheck.ci.outcome import Policy, build
 from factcheck.model import Conflict
@@ -99,7 +99,7 @@ def many_conflicts(n: int):
 
 def test_every_conflict_is_annotated_and_the_summary_says_when_github_will_cut(here):
     outcome = outcome_of(many_conflicts(12), here)
-    lines = annotations(outcome).splitlines()
+    lines = render_annotations(outcome).splitlines()
     assert len(lines) == 12 and all(line.startswith("::error file=seeds/003_memory.txt,line=2,") for line in lines)
     text = summary(outcome)
     assert "12 errors were emitted" in text
@@ -123,7 +123,7 @@ def test_settled_conflicts_are_not_annotated(here):
     result = build_sample_result()
     settled = tuple(replace(c, status="dismissed") for c in result.conflicts)
     outcome = outcome_of(replace(result, conflicts=settled), here)
-    assert annotations(outcome) == ""
+    assert render_annotations(outcome) == ""
     assert outcome.exit_code == 0
 
 

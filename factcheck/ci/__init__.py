@@ -24,9 +24,9 @@ def render(outcome: Outcome, fmt: str) -> str:
 
         return render_sarif(outcome)
     if fmt == "github":
-        from .github import annotations
+        from .github import render_annotations
 
-        return annotations(outcome)
+        return render_annotations(outcome)
     if fmt == "junit":
         from .junit import render_junit
 

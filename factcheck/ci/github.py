@@ -32,7 +32,7 @@ def _annotated(outcome: Outcome):
     return [c for c in outcome.conflicts if c.status in ("open", "confirmed")]
 
 
-def annotations(outcome: Outcome) -> str:
+def render_annotations(outcome: Outcome) -> str:
     lines = []
     for c in _annotated(outcome):
         items = evidence(c, outcome)

@@ -43,10 +43,11 @@ def render_junit(outcome: Outcome) -> str:
         errors += 1
         case = ET.SubElement(suite, "testcase", classname="factcheck", name=_safe(p.path), file=_safe(p.path))
         ET.SubElement(case, "error", type="input", message=_safe(p.message)).text = _safe(str(p))
-    suite.set("tests", str(len(outcome.changed) + len(outcome.input_errors)))
+    tests = str(len(outcome.changed) + len(outcome.input_errors))
+    suite.set("tests", tests)
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))
-    root = ET.Element("testsuites", name="factcheck", tests=suite.get("tests"),
+    root = ET.Element("testsuites", name="factcheck", tests=tests,
                       failures=str(failures), errors=str(errors))
     root.append(suite)
     ET.indent(root)

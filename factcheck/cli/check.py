@@ -72,7 +72,7 @@ def check_command(paths, out, json_path, no_html, rules_dir, use_cache, quiet):
 
 
 def _summary(result, store, html_path, json_path) -> None:
-    kinds = {}
+    kinds: dict[str, int] = {}
     for c in result.conflicts:
         kinds[c.severity] = kinds.get(c.severity, 0) + 1
     by = ", ".join(f"{n} {s}" for s, n in sorted(kinds.items())) or "none"

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from pathlib import Path
 
-from ..model import Article, Problem
+from ..model import Article, Problem, PublishedSource
 from .discover import Source, discover
 from .furniture import furniture_spans, merge_spans
 from .meta import FIELDS, read_meta_csv
@@ -59,7 +59,8 @@ def _meta_row(source: Source, cache: dict, problems: list[Problem]) -> dict:
 def _article(article_id: str, draft: Draft, listed: dict, vocabulary: PageVocabulary) -> Article:
     # meta.csv is the corpus keeper's word; it wins over what the file says about itself
     fields = {key: listed.get(key) or draft.meta.get(key) for key in FIELDS}
-    meta_value, meta_source = None, "none"
+    meta_value: object = None
+    meta_source: PublishedSource = "none"
     if listed.get("published"):
         meta_value, meta_source = listed["published"], "meta"
     elif draft.meta.get("published"):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -26,20 +27,20 @@ def kind_of(path: Path) -> str | None:
     return FORMATS.get(path.suffix.lower())
 
 
-def discover(paths: list[str | Path], problems: list[Problem]) -> list[Source]:
+def discover(paths: Sequence[str | Path], problems: list[Problem]) -> list[Source]:
     """Article files under ``paths``, deduplicated and sorted by path."""
     found: dict[str, Source] = {}
     for arg in paths:
         given = Path(arg)
         shown = str(arg) if isinstance(arg, str) else given.as_posix()
         if given.is_dir():
-            for file in _walk(given, problems):
+            for file, kind in _walk(given, problems):
                 rel = file.relative_to(given).as_posix()
-                _add(found, Source(_join(shown, rel), file, kind_of(file)))
+                _add(found, Source(_join(shown, rel), file, kind))
         elif given.is_file():
-            kind = kind_of(given)
-            if kind is not None:
-                _add(found, Source(shown, given, kind))
+            file_kind = kind_of(given)
+            if file_kind is not None:
+                _add(found, Source(shown, given, file_kind))
             elif given.suffix.lower() not in NOT_ARTICLES:
                 problems.append(Problem(shown, f"unknown file type {given.suffix or '(none)'!r}, skipped",
                                         severity="warning"))
@@ -59,7 +60,8 @@ def _add(found: dict[str, Source], source: Source) -> None:
     found.setdefault(os.path.realpath(source.file), source)
 
 
-def _walk(folder: Path, problems: list[Problem]):
+def _walk(folder: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+    """Article files below ``folder`` with their kind; hidden entries are skipped."""
     def report(err: OSError) -> None:
         problems.append(Problem(str(err.filename or folder), f"cannot read folder: {err.strerror}"))
 
@@ -69,5 +71,6 @@ def _walk(folder: Path, problems: list[Problem]):
             if name.startswith("."):
                 continue
             file = Path(root) / name
-            if kind_of(file) is not None:
-                yield file
+            kind = kind_of(file)
+            if kind is not None:
+                yield file, kind

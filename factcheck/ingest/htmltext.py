@@ -64,6 +64,10 @@ class Node:
     children: list = field(default_factory=list)
     skip: bool = False
 
+    def enclosing(self) -> "Node":
+        """The parent element; the root encloses itself."""
+        return self.parent if self.parent is not None else self
+
 
 @dataclass(frozen=True)
 class Page:
@@ -105,7 +109,7 @@ class _TreeBuilder(HTMLParser):
         before = self.cur
         self.handle_starttag(tag, attrs)
         if self.cur is not before and self.cur.tag == tag:
-            self.cur = self.cur.parent  # <div/>: opened and closed at once
+            self.cur = self.cur.enclosing()  # <div/>: opened and closed at once
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -116,9 +120,9 @@ class _TreeBuilder(HTMLParser):
     def _close(self, tag: str) -> None:
         node = self.cur
         while node is not self.root and node.tag != tag:
-            node = node.parent
+            node = node.enclosing()
         if node is not self.root:  # a stray end tag is ignored
-            self.cur = node.parent
+            self.cur = node.enclosing()
 
     def handle_data(self, data: str) -> None:
         if self._in_title:

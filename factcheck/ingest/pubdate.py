@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..model import PublishedSource
 from .textlines import iter_lines
 from .wordlists import alternation
 
@@ -192,8 +193,8 @@ def choose(datelines: list[DateLine]) -> DateLine | None:
     return None
 
 
-def resolve(meta_value: object, meta_source: str, text: str, vocabulary: "PageVocabulary",
-            start: int = 0) -> tuple[datetime | None, str]:
+def resolve(meta_value: object, meta_source: PublishedSource, text: str, vocabulary: "PageVocabulary",
+            start: int = 0) -> tuple[datetime | None, PublishedSource]:
     """Publication time and its source (meta | front-matter | dateline | none).
 
     Metadata wins; when it gives only a day and the article's own stamp is on that

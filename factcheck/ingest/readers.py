@@ -5,7 +5,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from ..model import Problem
+from ..model import Problem, PublishedSource
 from .decode import decode, is_binary, is_blank
 from .htmltext import PageRegions, extract
 from .meta import split_front_matter
@@ -22,7 +22,7 @@ class Draft:
     sha256: str
     encoding: str
     meta: dict = field(default_factory=dict)  # title/outlet/url/published found in the file
-    meta_source: str = "meta"  # how ``meta["published"]`` is reported
+    meta_source: PublishedSource = "meta"  # how ``meta["published"]`` is reported
     extracted: bool = False
     body_start: int = 0  # where the article proper starts (after a front matter)
     furniture: list = field(default_factory=list)

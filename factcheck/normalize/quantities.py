@@ -91,6 +91,7 @@ class QuantityScanner:
         unit_word = m.group("unit")
         prefix = m.group("prefix")
         numeral = (m.group("num") or m.group("hangul") or m.group("native") or "").strip()
+        value: float | None
         if m.group("native"):
             value = float(NATIVE_NUMERALS[numeral])
         elif m.group("hangul"):
@@ -148,8 +149,9 @@ class QuantityScanner:
         Returns the interval, the hedge words, the new end (past a hedge written
         after) and where the figure's frame ends (before a hedge written before).
         """
-        low, high, hedges, frame = value, value, [], start
-        words = []
+        low, high, frame = value, value, start
+        hedges: list[str] = []
+        words: list[HedgeWord] = []
         before = self.hedge_before.search(text, max(0, start - 6), start)
         if before:
             words.append(self.lexicon.hedges_before[before.group("h")])

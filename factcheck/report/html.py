@@ -139,7 +139,7 @@ def _line_rows(values: list[tuple[int, Fact]]) -> list[tuple[str, object, int]]:
         v = f.value
         key = (i, v.low, v.high, v.value, v.unit, v.hedge) if isinstance(v, Quantity) else (i, f.id)
         groups.setdefault(key, []).append(f)
-    rows = []
+    rows: list[tuple[str, object, int]] = []
     for (i, *_), fs in groups.items():
         who = f"{fs[0].article} · {fs[0].id}" if len(fs) == 1 else f"{len(fs)} facts"
         rows.append((f"{side_label(i)} · {who}", fs[0].value, i))

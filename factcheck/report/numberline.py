@@ -47,13 +47,13 @@ class _Scale:
 def number_line(rows: list[tuple[str, object, int]]) -> dict | None:
     """``rows``: (label, value, side index) per source; values that are not quantities
     are left out. None when there is nothing to draw."""
-    rows = [(label, q, side) for label, q, side in rows if isinstance(q, Quantity)]
-    points = [v for _, q, _ in rows for v in (q.low, q.high, q.value) if math.isfinite(v)]
-    if not rows or not points:
+    drawn = [(label, q, side) for label, q, side in rows if isinstance(q, Quantity)]
+    points = [v for _, q, _ in drawn for v in (q.low, q.high, q.value) if math.isfinite(v)]
+    if not drawn or not points:
         return None
     scale = _Scale(points)
     out_rows = []
-    for i, (label, q, side) in enumerate(rows):
+    for i, (label, q, side) in enumerate(drawn):
         y = TOP + i * ROW
         low, high = min(q.low, q.high), max(q.low, q.high)
         out_rows.append({
@@ -69,7 +69,7 @@ def number_line(rows: list[tuple[str, object, int]]) -> dict | None:
             "text": f"{_short(q.value)} {q.unit}" + (f" ({q.hedge})" if q.hedge else ""),
             "interval": f"[{format_number(low)}, {format_number(high)}] {q.unit}",
         })
-    axis_y = TOP + len(rows) * ROW - 4
+    axis_y = TOP + len(drawn) * ROW - 4
     distinct = sorted(set(points))
     tick_values = [distinct[0], distinct[-1]] if len(distinct) > 1 else distinct
     if not scale.log and distinct[0] < 0 < distinct[-1]:

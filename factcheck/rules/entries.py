@@ -63,15 +63,15 @@ class Hedge:
         Open bounds (미만, 초과) are kept closed: intervals are for overlap tests.
         """
         t = self.tolerance if self.tolerance is not None else DEFAULT_TOLERANCE.get(self.effect)
+        if self.effect in ("at_most", "below"):
+            return (0.0 if value >= 0 else -math.inf, value)
+        if self.effect in ("at_least", "above"):
+            return (value, math.inf if t is None else value * (1 + t))
+        t = t or 0.0  # approx and near_below always have a default
         if self.effect == "approx":
             a, b = value * (1 - t), value * (1 + t)
             return (min(a, b), max(a, b))
-        if self.effect == "near_below":
-            return (min(value * (1 - t), value), value)
-        if self.effect in ("at_most", "below"):
-            return (0.0 if value >= 0 else -math.inf, value)
-        # at_least, above
-        return (value, value * (1 + t) if t is not None else math.inf)
+        return (min(value * (1 - t), value), value)  # near_below
 
 
 @dataclass(frozen=True)
@@ -217,8 +217,8 @@ class Furniture:
     description: str = ""
     source: str = ""
     line: int = 0
-    regex: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    regex: re.Pattern = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.regex is None:  # the loader has already checked that it compiles
-            object.__setattr__(self, "regex", re.compile(self.pattern))
+        # The loader has already checked that the pattern compiles.
+        object.__setattr__(self, "regex", re.compile(self.pattern))

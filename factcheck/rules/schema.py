@@ -150,6 +150,7 @@ def describe(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
+    assert isinstance(node, yaml.ScalarNode)
     value = scalar_value(node)
     if value is None:
         return "an empty value"

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import json
 from http.server import BaseHTTPRequestHandler
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..errors import FactcheckError
 from .guard import Refused, check_host, check_post
+
+if TYPE_CHECKING:
+    from . import ReviewServer
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -18,6 +22,7 @@ SECURITY_HEADERS = {
 
 
 class ReviewHandler(BaseHTTPRequestHandler):
+    server: ReviewServer  # the server that created this handler
     server_version = "factcheck-review"
     sys_version = ""
 
