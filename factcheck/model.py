@@ -229,6 +229,7 @@ class Conflict:
     explanation: str
     rule: str
     code: str = ""
+    confidence: float = 1.0  # the rule's alignment score in [0, 1]: how sure the sides are about one thing
     status: ReviewStatus = "open"
     note: str | None = None
     decided_by: str | None = None

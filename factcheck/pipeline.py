@@ -40,12 +40,13 @@ class Engine:
 
 def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
           progress: Progress | None = None, rules=None, cache=None, store=None,
-          focus: Callable[[Article], bool] | None = None) -> Result:
+          focus: Callable[[Article], bool] | None = None, min_confidence: float = 0.0) -> Result:
     """Check the articles under ``paths``. With a decision ``store`` (see
     factcheck.review) each conflict carries its latest decision, and decisions whose
     conflict no longer appears come back as ``stale_decisions``. With ``focus``, only
     the conflicts involving an article it accepts are sure to be found (CI checks a
-    few new articles against a large corpus)."""
+    few new articles against a large corpus). Conflicts whose rule is less sure than
+    ``min_confidence`` that both sides speak of one thing are left out."""
     from .compare import compare
     from .extract.names import NameMatcher, apply_aliases, learn_aliases
     from .ingest import load_articles
@@ -75,7 +76,8 @@ def check(paths: Iterable[str | Path], rules_dir: str | Path | None = None,
     learned = learn_aliases([a.text for a in articles])
     facts = NameMatcher.from_rules(rules).unify(apply_aliases(number_facts(per_article), learned))
     timings["extract"] = time.perf_counter() - t0 - timings["ingest"]
-    conflicts = compare(facts, articles, rules, focus={a.id for a in articles if focus(a)} if focus else None)
+    conflicts = compare(facts, articles, rules, focus={a.id for a in articles if focus(a)} if focus else None,
+                        min_confidence=min_confidence)
     if progress:
         progress("compared", len(facts), len(facts))
     result = Result(tuple(articles), tuple(facts), tuple(conflicts), tuple(problems),

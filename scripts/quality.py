@@ -1,6 +1,6 @@
 """Detection quality on every labeled corpus, each scored on its own.
 
-    python scripts/quality.py                 # seeds/ and ../shared/corpus/*
+    python scripts/quality.py                 # every corpus of tests/data/corpora/
     python scripts/quality.py DIR [DIR ...]   # chosen corpora
     python scripts/quality.py --write         # also write docs/quality.md
 
@@ -24,11 +24,9 @@ from factcheck.report import to_json_dict  # noqa: E402
 
 
 def default_corpora() -> list[Path]:
-    shared = ROOT.parent / "shared" / "corpus"
-    found = [ROOT / "seeds"]
-    if shared.is_dir():
-        found += sorted(p for p in shared.iterdir() if (p / "gold.yaml").is_file())
-    return found
+    """The labeled corpora kept in the repository (copies of the shared ones)."""
+    corpora = ROOT / "tests" / "data" / "corpora"
+    return sorted(p for p in corpora.iterdir() if (p / "gold.yaml").is_file())
 
 
 def recall_by_kind(score: Score, gold: dict) -> dict[str, tuple[int, int]]:

@@ -83,3 +83,31 @@ def test_a_disabled_rule_does_not_run(tmp_path):
              make_fact(a, "f2", "quantity", "50%", Quantity(50, 50, 50, "percent", "percent"), **share)]
     assert compare(facts, [a], rules) == []
     assert [c.rule for c in compare(facts, [a], load_rules(SHIPPED))] == ["related_share"]
+
+
+def test_min_confidence_leaves_out_the_less_sure_conflicts_and_the_rest_come_most_sure_first(monkeypatch):
+    from dataclasses import replace as _replace
+
+    from conftest import make_article, make_fact
+    from factcheck.compare import compare
+    from factcheck.compare import registry
+    from factcheck.compare.proposal import Proposal
+    from factcheck.rules import load_rules
+
+    rules = load_rules()
+    a, b = make_article("a1", "a.txt", "사망자 1명."), make_article("a2", "b.txt", "사망자 2명, 3명.")
+    f1 = make_fact(a, "f1", "quantity", "1명", 1)
+    f2, f3 = make_fact(b, "f2", "quantity", "2명", 2), make_fact(b, "f3", "quantity", "3명", 3)
+
+    def run(ctx, params):
+        return [Proposal("numeric_value", "numeric_value", "x", ((f1,), (f2,)), "sure", 0.9),
+                Proposal("numeric_value", "numeric_value", "y", ((f1,), (f3,)), "unsure", 0.4)]
+
+    spec = registry.RULES["numeric_value"]
+    monkeypatch.setattr(registry, "RULES", {"numeric_value": _replace(spec, run=run)})
+    import factcheck.compare as compare_module
+    monkeypatch.setattr(compare_module, "RULES", registry.RULES)
+    both = compare([f1, f2, f3], [a, b], rules)
+    assert [c.explanation for c in both] == ["sure", "unsure"]
+    assert [c.confidence for c in both] == [0.9, 0.4]
+    assert [c.explanation for c in compare([f1, f2, f3], [a, b], rules, min_confidence=0.5)] == ["sure"]

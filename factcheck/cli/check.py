@@ -11,7 +11,7 @@ from .output import Progress, fail, report_problems, warn
 DEFAULT_REPORT = "reports/report.html"
 
 
-def run_check(paths, rules_dir, quiet, store=None, use_cache=False):
+def run_check(paths, rules_dir, quiet, store=None, use_cache=False, min_confidence=0.0):
     """The pipeline's Result for ``paths``; errors end the command."""
     from ..cache import open_cache
     from ..pipeline import check
@@ -25,7 +25,8 @@ def run_check(paths, rules_dir, quiet, store=None, use_cache=False):
         except OSError as err:  # its folder cannot be completed: checked all the same, only slower
             warn(f"no fact cache: {err.filename or ''}: {err.strerror or err}")
     try:
-        return check(paths, rules_dir=rules_dir, progress=Progress(quiet), store=store, cache=cache)
+        return check(paths, rules_dir=rules_dir, progress=Progress(quiet), store=store, cache=cache,
+                     min_confidence=min_confidence)
     except FactcheckError as error:
         fail(error)
     finally:
@@ -41,8 +42,10 @@ def run_check(paths, rules_dir, quiet, store=None, use_cache=False):
 @click.option("--rules", "rules_dir", type=click.Path(), help="Rule folder (default: the project's rules/).")
 @click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
               help="Reuse facts of unchanged articles from the nearest .factcheck/cache.sqlite, if any.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Leave out conflicts whose sides are less surely about one thing (0 to 1).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
-def check_command(paths, out, json_path, no_html, rules_dir, use_cache, quiet):
+def check_command(paths, out, json_path, no_html, rules_dir, use_cache, min_confidence, quiet):
     """Check articles (files or folders) and write the reports.
 
     Reads .txt, .md, .html/.htm and .jsonl articles; files that cannot be read are
@@ -54,7 +57,7 @@ def check_command(paths, out, json_path, no_html, rules_dir, use_cache, quiet):
 
     # Editors' decisions: the nearest .factcheck/ at or above the articles, if any.
     store = find_store(paths) if paths else None
-    result = run_check(paths, rules_dir, quiet, store=store, use_cache=use_cache)
+    result = run_check(paths, rules_dir, quiet, store=store, use_cache=use_cache, min_confidence=min_confidence)
     report_problems(result.problems)
     for d in result.stale_decisions:
         warn(f"stale decision: {d.conflict} ({d.status} by {d.by or '?'} "

@@ -17,10 +17,11 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def compare(facts: list[Fact], articles: Iterable[Article], rules: "RuleSet",
-            focus: Iterable[str] | None = None) -> list[Conflict]:
+            focus: Iterable[str] | None = None, min_confidence: float = 0.0) -> list[Conflict]:
     """Run every enabled rule of the registry. ``focus``: article ids; when given,
     rules whose cost grows with pairs of facts may leave out conflicts that involve
-    none of these articles."""
+    none of these articles. Conflicts below ``min_confidence`` are left out; the rest
+    come most severe first, then most confident first."""
     by_id = {a.id: a for a in articles}
     ctx = Comparison(facts, by_id, rules, frozenset(focus) if focus is not None else None)
     conflicts: dict[str, Conflict] = {}
@@ -28,16 +29,20 @@ def compare(facts: list[Fact], articles: Iterable[Article], rules: "RuleSet",
         if not rules.conflict(spec.name).enabled:
             continue
         for p in spec.run(ctx, rules.params(spec.name)):
+            if p.confidence < min_confidence:
+                continue
             c = _conflict(p, by_id, rules)
             conflicts.setdefault(c.id, c)
-    return sorted(conflicts.values(), key=lambda c: (SEVERITY_ORDER[c.severity], c.kind, c.claim, c.id))
+    return sorted(conflicts.values(),
+                  key=lambda c: (SEVERITY_ORDER[c.severity], -c.confidence, c.kind, c.claim, c.id))
 
 
 def _conflict(p: Proposal, articles: Mapping[str, Article], rules: "RuleSet") -> Conflict:
     severity = rules.conflict(p.rule).severity_for(p.same_article)
     return Conflict(id=fingerprint(p, articles), kind=p.kind, severity=severity,
                     facts=tuple(f.id for f in p.facts), sides=tuple(tuple(f.id for f in s) for s in p.sides),
-                    claim=p.claim, explanation=p.explanation, rule=p.rule, code=RULES[p.rule].code)
+                    claim=p.claim, explanation=p.explanation, rule=p.rule, code=RULES[p.rule].code,
+                    confidence=round(p.confidence, 3))
 
 
 def fingerprint(p: Proposal, articles: Mapping[str, Article]) -> str:

@@ -13,6 +13,7 @@ class Proposal:
     claim: str                           # what the facts are about (part of the fingerprint)
     sides: tuple[tuple[Fact, ...], ...]  # facts grouped by what they say
     explanation: str
+    confidence: float = 1.0              # how sure the rule is that the sides speak of one thing
 
     @property
     def facts(self) -> list[Fact]:

@@ -103,6 +103,7 @@ def conflict_json(c: Conflict) -> dict:
         "explanation": c.explanation,
         "rule": c.rule,
         "code": c.code,
+        "confidence": c.confidence,
         "status": c.status,
         "note": c.note,
         "decided_by": c.decided_by,
