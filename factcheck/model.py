@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Literal, Union, get_args
 
 # Closed vocabularies of the records below.
-FactKind = Literal["quantity", "date", "place", "quote", "event", "expansion"]
+FactKind = Literal["quantity", "date", "place", "quote", "event", "expansion", "identifier", "term", "rank", "role"]
 ScopeKind = Literal["point", "per_day", "per_month", "per_quarter", "per_year", "by_date", "from_date",
                     "over_period", "in_period", "total", "change_by", "change_to", "change_from"]
 # How a statement is made: as a fact, a plan, a forecast, a speaker's words, or
@@ -141,6 +141,9 @@ class DateValue:
 
 Value = Union[Quantity, DateValue, str]
 
+# Fact.as_of of a count the sentence gives as of now, with no time ("현재까지 47명").
+OPEN_STAMP = "?"
+
 
 @dataclass(frozen=True)
 class EventRef:
@@ -186,6 +189,11 @@ class Fact:
     event: EventRef | None = None  # for event and place facts
     context: tuple[str, ...] = ()  # content nouns of the sentence, for "same thing" tests
     conversion: Quantity | None = None  # "3500억 달러(약 487조 원)": the stated other-currency value
+    # For a date: the words of its clause (nouns and verb stems), what happened at it.
+    frame: tuple[str, ...] = ()
+    as_of: str | None = None  # the stamp a running count is given at ("오후 6시 10분 기준" -> "29T18:10");
+    # "?" when the sentence says the count is as of now (현재까지) without a time
+    head: str | None = None  # the noun a figure qualifies, right after it: "4m 높이", "175명의 승객"
     trace: str = ""
 
     def display_value(self) -> str:

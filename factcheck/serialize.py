@@ -14,9 +14,9 @@ from typing import Any
 
 from .model import DateValue, EventRef, Fact, Quantity, Value
 
-FORMAT = 3  # bump when the layout changes: a cache of another format is rebuilt
+FORMAT = 4  # bump when the layout changes: a cache of another format is rebuilt
 
-_TUPLES = ("qualifiers", "context")
+_TUPLES = ("qualifiers", "context", "frame")
 
 
 class DecodeError(ValueError):
@@ -108,7 +108,7 @@ def fact_to_dict(f: Fact) -> dict[str, Any]:
 _FIELDS = frozenset(f.name for f in fields(Fact))
 _INTS = ("start", "end", "sentence_start", "sentence_end")
 _STRS = ("id", "article", "kind", "text", "scope", "stance", "trace")
-_OPT_STRS = ("subject", "attribute", "scope_detail", "speaker")
+_OPT_STRS = ("subject", "attribute", "scope_detail", "speaker", "as_of", "head")
 _BOOLS = ("rate_stated", "speaker_strong")
 # Type checks as set operations over itemgetter tuples run in C: no Python loop per field.
 _ints, _strs, _opt_strs, _bools = itemgetter(*_INTS), itemgetter(*_STRS), itemgetter(*_OPT_STRS), itemgetter(*_BOOLS)
@@ -125,13 +125,14 @@ def fact_from_dict(d, article: str | None = None) -> Fact:
     if set(map(type, _ints(d))) != _INT or set(map(type, _strs(d))) != _STR \
             or not set(map(type, _opt_strs(d))) <= _OPT_STR or not set(map(type, _bools(d))) <= _BOOL:
         raise DecodeError("a field has the wrong type")
-    qualifiers, context = d["qualifiers"], d["context"]
-    if type(qualifiers) is not list or type(context) is not list \
-            or not set(map(type, qualifiers)) <= _STR or not set(map(type, context)) <= _STR:
-        raise DecodeError("qualifiers and context must be lists of strings")
+    qualifiers, context, frame = d["qualifiers"], d["context"], d["frame"]
+    if type(qualifiers) is not list or type(context) is not list or type(frame) is not list \
+            or not set(map(type, qualifiers)) <= _STR or not set(map(type, context)) <= _STR \
+            or not set(map(type, frame)) <= _STR:
+        raise DecodeError("qualifiers, context and frame must be lists of strings")
     kw = dict(d)
     kw["value"] = value_from_dict(d["value"])
-    kw["qualifiers"], kw["context"] = tuple(qualifiers), tuple(context)
+    kw["qualifiers"], kw["context"], kw["frame"] = tuple(qualifiers), tuple(context), tuple(frame)
     kw["period_days"] = None if d["period_days"] is None else _float_in(d["period_days"])
     kw["event"] = None if d["event"] is None else event_from_dict(d["event"])
     if d["conversion"] is not None:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from conftest import make_article, make_fact
 from factcheck.compare.context import Comparison
-from factcheck.compare.quotes import _norm, attribution_conflicts
+from factcheck.compare.quotes import _norm, attribution_conflicts, attribution_pairs
 from factcheck.extract.names import NameMatcher
 from factcheck.rules import load_rules
 
@@ -57,13 +57,16 @@ def reference_pairs(facts) -> set[tuple[str, str]]:
 def test_attribution_pairs_match_the_rule_and_focus_keeps_its_share(seed):
     facts = quote_facts(seed)
     expected = reference_pairs(facts)
-    found = [(p.sides[0][0].id, p.sides[1][0].id) for p in attribution_conflicts(Comparison(facts, {}, RULES), PARAMS)]
+    found = [(a.id, b.id) for a, b in attribution_pairs(Comparison(facts, {}, RULES), PARAMS)]
     assert len(found) == len(set(found)) and set(found) == expected
     focus = frozenset({"a0", "a5"})
     article = {f.id: f.article for f in facts}
-    focused = [(p.sides[0][0].id, p.sides[1][0].id)
-               for p in attribution_conflicts(Comparison(facts, {}, RULES, focus), PARAMS)]
+    focused = [(a.id, b.id)
+               for a, b in attribution_pairs(Comparison(facts, {}, RULES, focus), PARAMS)]
     assert set(focused) == {p for p in expected if article[p[0]] in focus or article[p[1]] in focus}
+    # the conflicts join the pairs into one per disagreement: every pair's quotes are in one of them
+    merged = [{f.id for f in p.facts} for p in attribution_conflicts(Comparison(facts, {}, RULES), PARAMS)]
+    assert all(any({a, b} <= ids for ids in merged) for a, b in expected)
 
 
 def conflicts_of(result, article_id: str) -> list:

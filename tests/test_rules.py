@@ -194,7 +194,7 @@ def lexicon(rules):
     ("이상", "after", 10, (10, math.inf)),
     ("초과", "after", 10, (10, math.inf)),
     ("미만", "after", 10, (0, 10)),
-    ("여", "after", 100, (100, 150)),
+    ("여", "after", 100, (100, 200)),  # a hundred and some: below the next hundred
     ("육박", "after", 100, (90, 100)),
 ])
 def test_hedge_bounds(lexicon, word, position, value, bounds):
@@ -321,3 +321,19 @@ def test_readme_rule_table_is_the_registry():
     readme = (SHIPPED.parent / "README.md").read_text(encoding="utf-8")
     table = readme.split("<!-- rules table -->\n", 1)[1].split("\n<!-- end rules table -->", 1)[0]
     assert table == markdown_table(), "regenerate it with: factcheck rules list --markdown"
+
+
+@pytest.mark.parametrize("same_article, per_side, expected", [
+    (False, [1, 1], "low"),       # one article on each side: a detail few carry
+    (False, [1, 3], "medium"),    # the rule's own severity
+    (False, [1, 5], "high"),      # six articles in all carry the claim
+    (True, [1, 1], "medium"),     # inside one article the same-article severity wins
+    (False, [], "medium"),
+])
+def test_severity_follows_how_many_articles_state_the_claim(same_article, per_side, expected):
+    from factcheck.rules.entries import ConflictRule
+
+    rule = ConflictRule("event_moment", severity="medium", severity_same_article="medium",
+                        severity_single_sources="low", severity_widespread="high")
+    assert rule.severity_for(same_article, per_side, widespread=6) == expected
+    assert ConflictRule("x", severity="medium").severity_for(False, [1, 1], widespread=2) == "medium"

@@ -38,7 +38,8 @@ def compare(facts: list[Fact], articles: Iterable[Article], rules: "RuleSet",
 
 
 def _conflict(p: Proposal, articles: Mapping[str, Article], rules: "RuleSet") -> Conflict:
-    severity = rules.conflict(p.rule).severity_for(p.same_article)
+    per_side = [len({f.article for f in side}) for side in p.sides]
+    severity = rules.conflict(p.rule).severity_for(p.same_article, per_side, rules.setting("widespread_articles"))
     return Conflict(id=fingerprint(p, articles), kind=p.kind, severity=severity,
                     facts=tuple(f.id for f in p.facts), sides=tuple(tuple(f.id for f in s) for s in p.sides),
                     claim=p.claim, explanation=p.explanation, rule=p.rule, code=RULES[p.rule].code,

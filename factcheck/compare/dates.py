@@ -89,7 +89,7 @@ def milestone_date_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     milestones = {w for w, t in ctx.rules.event_words.items() if t == "milestone"}
     by_key: dict[tuple[str, str], dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for f, d in _dates(ctx.facts, "date"):
-        if f.attribute in milestones and d.as_date():
+        if f.attribute in milestones and d.as_date() and f.scope_detail != "clock":  # a clock has no day of its own
             by_key[(f.attribute, f.scope)][f.article].append(f)
     out = []
     for (milestone, scope), per_article in by_key.items():

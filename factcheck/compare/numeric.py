@@ -200,7 +200,8 @@ def currency_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
             sources, suspects = len({f.article for f in major}), len({f.article for f in minor})
             if sources < params["min_sources"] or suspects >= sources:
                 continue
-            minor = [f for f in minor if any(shares_context(f, g, params["shared_words"]) for g in major)]
+            minor = [f for f in minor if any(shares_context(f, g, params["shared_words"])
+                                             and same_time_frame(ctx, f, g) for g in major)]
             if not minor:
                 continue
             out.append(Proposal(
@@ -240,47 +241,19 @@ def _where(facts: Sequence[Fact]) -> str:
     return ", ".join(texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
 
 
-def value_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
-    """The same attribute ("기준금리", "내년 예산") with values that cannot both be true.
-
-    Blocked by attribute, unit, scope, status and the sentence's time words, and
-    compared only across articles published within two days of each other whose
-    sentences share content words: the same figure on another day or in another
-    year is another quantity.
-    """
-    blocks: dict[tuple[str, str, str, str, tuple[str, ...]], list[Fact]] = defaultdict(list)
-    for f, q in quantities(ctx.facts):
-        # A figure inside a quote is the speaker's claim: two people may claim different things.
-        if f.attribute and f.attribute != MARKET_SHARE and f.scope != "change_from" and f.stance != "quoted":
-            blocks[(f.attribute, unit_family(q), f.scope, f.stance, f.qualifiers)].append(f)
-    out = []
-    for key, group in blocks.items():
-        if len({f.article for f in group}) < 2:
-            continue
-        clusters = _value_clusters(group, params["tolerance"])
-        if len(clusters) < 2:
-            continue
-        linked = [c for c in clusters if any(
-            a.article != b.article and ctx.published_within(a, b, params["window_days"])
-            and shares_context(a, b, params["shared_words"])
-            for a in c for other in clusters if other is not c for b in other)]
-        if len(linked) < 2:
-            continue
-        sides = tuple(tuple(c) for c in linked)
-        values = " vs ".join(f"'{s[0].text}' ({s[0].quantity.trace})" for s in sides)
-        out.append(Proposal("numeric_value", "numeric_value", f"{key[0]} ({key[1]}, {key[2]})",
-                            sides, f"{key[0]}: {values}."))
-    return out
+def _years(f: Fact) -> frozenset[int]:
+    return frozenset(int(q[:-1]) for q in f.qualifiers if len(q) == 5 and q[:4].isdigit() and q.endswith("년"))
 
 
-def _value_clusters(group: list[Fact], tolerance: float) -> list[list[Fact]]:
-    """Facts whose intervals overlap (within the tolerance) say the same value."""
-    clusters: list[list[Fact]] = []
-    for f in sorted(group, key=lambda f: f.quantity.low):
-        last = clusters[-1] if clusters else None
-        if last and f.quantity.low <= max(g.quantity.high for g in last) * (1 + tolerance):
-            last.append(f)
-        else:
-            clusters.append([f])
-    return clusters
-
+def same_time_frame(ctx: Comparison, a: Fact, b: Fact) -> bool:
+    """False when the sentences place the figures in different years: both name
+    years and share none, or one names only years other than its publication year
+    ("2015년 이적료") while the other names none (the current story)."""
+    ya, yb = _years(a), _years(b)
+    if ya and yb:
+        return bool(ya & yb)
+    if not ya and not yb:
+        return True
+    named, fact = (ya, a) if ya else (yb, b)
+    published = ctx.articles[fact.article].published
+    return published is None or published.year in named

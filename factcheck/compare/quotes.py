@@ -22,6 +22,11 @@ def _norm(text: str) -> str:
 
 def attribution_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     """With a ``focus`` on some articles, only pairs with a quote from one of them are judged."""
+    return _merge(attribution_pairs(ctx, params), NameMatcher.from_rules(ctx.rules))
+
+
+def attribution_pairs(ctx: Comparison, params: Params) -> list[tuple[Fact, Fact]]:
+    """Each pair of quotes with the same words and different speakers, earlier quote first."""
     names = NameMatcher.from_rules(ctx.rules)
     min_chars = params["min_quote_chars"]
     # Only speakers read from sentence structure; a guess from a neighbouring name is too weak.
@@ -38,7 +43,7 @@ def attribution_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     pairs = _pairs(blocks) if focus is None else _pairs_with(quotes, shingles, blocks, focus)
     # Template phrases make blocks of hundreds of quotes: each pair of speakers is judged once.
     speakers: dict[tuple[str, str], bool] = {}
-    out = []
+    out: list[tuple[Fact, Fact]] = []
     for a, b in pairs:
         who = (a.speaker or "", b.speaker or "")
         same = speakers.get(who)
@@ -50,11 +55,46 @@ def attribution_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
         if fuzz.partial_ratio(na, nb) < params["similarity"] or min(len(na), len(nb)) < min_chars \
                 or not _same_figures(na, nb):
             continue
+        out.append((a, b))
+    return out
+
+
+def _merge(pairs: list[tuple[Fact, Fact]], names: NameMatcher) -> list[Proposal]:
+    """One conflict per disagreement: the quotes of one passage ("…"며 "…"라고) given to one
+    speaker in one article and to another in a second are one misattribution, not one per
+    sentence. Pairs are joined through (article, speaker); each side is one speaker."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def node(f: Fact) -> tuple[str, str]:
+        return f.article, f.speaker or ""
+
+    for a, b in pairs:
+        parent[find(node(a))] = find(node(b))
+    groups: dict[tuple[str, str], list[tuple[Fact, Fact]]] = defaultdict(list)
+    for a, b in pairs:
+        groups[find(node(a))].append((a, b))
+    out = []
+    for members in groups.values():
+        sides: list[list[Fact]] = []
+        for f in sorted({f.id: f for pair in members for f in pair}.values(), key=lambda f: (f.article, f.start)):
+            side = next((s for s in sides if names.same_person(s[0].speaker or "", f.speaker or "")), None)
+            if side is None:
+                sides.append([f])
+            else:
+                side.append(f)
+        a, b = members[0]
         shorter = min(str(a.value), str(b.value), key=len)
+        who = " and from ".join(f"{s[0].speaker} ({s[0].trace})" for s in sides)
         out.append(Proposal("attribution", "attribution", f"Who said “{_clip(shorter)}”?",
-                            ((a,), (b,)),
-                            f"The same words are quoted from {a.speaker} ({a.trace}) and from "
-                            f"{b.speaker} ({b.trace})."))
+                            tuple(tuple(s) for s in sides),
+                            f"The same words are quoted from {who}."))
     return out
 
 

@@ -11,13 +11,18 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from ..model import ConflictKind, Severity
+from .alignment import enumeration_total_conflicts, stamped_conflicts, stat_line_conflicts, value_conflicts
 from .context import Comparison
 from .dates import boundary_conflicts, event_date_conflicts, milestone_date_conflicts
 from .entities import expansion_conflicts, place_conflicts
+from .moments import moment_conflicts
 from .numeric import (conversion_conflicts, currency_conflicts, magnitude_conflicts, period_conflicts,
-                      scope_conflicts, share_conflicts, value_conflicts)
+                      scope_conflicts, share_conflicts)
 from .proposal import Proposal
 from .quotes import attribution_conflicts
+from .ranks import rank_conflicts
+from .spans import extension_span_conflicts
+from .slots import identifier_conflicts, role_conflicts, term_conflicts, venue_conflicts
 
 RuleFunction = Callable[[Comparison, dict[str, float]], list[Proposal]]
 
@@ -36,11 +41,14 @@ class RuleSpec:
 
 _ROWS = (
     RuleSpec("FC101", "numeric_value", "numeric_value", "Same quantity, different values",
-             "The same attribute (the noun before the figure, with the time words of its sentence) "
-             "is given values that cannot both hold, in articles published within window_days of each "
-             "other whose sentences share at least shared_words content words. Values within "
-             "tolerance (relative) of each other count as equal.",
-             value_conflicts, {"tolerance": 0.02, "window_days": 2, "shared_words": 3}),
+             "Figures of the aligned dimensions (rules: aligned_dimension; length, money, shares) that "
+             "measure the same noun (before or after the figure: 높이 2m / 4m 높이), with the same stance, "
+             "scope, time words and as-of stamp, in articles published within window_days of each other, "
+             "have values that cannot both hold (beyond tolerance, relative). The pair's score, the "
+             "rarity-weighted overlap of the sentences' words plus attribute_bonus, must reach "
+             "min_similarity; it is the conflict's confidence.",
+             value_conflicts, {"tolerance": 0.02, "window_days": 2, "min_similarity": 0.65,
+                               "attribute_bonus": 0.25}),
     RuleSpec("FC102", "numeric_scope", "numeric_scope", "Same figure, different scope",
              "The same figure is read as a rate in one place and as a total (or a total by a date) in "
              "another, or as a change by a percentage in one and a level after the change in another. "
@@ -65,12 +73,45 @@ _ROWS = (
     RuleSpec("FC106", "currency_slip", "numeric_value", "Wrong currency",
              "The same figure in another currency than at least min_sources other sources give it "
              "(2000억 원 vs 2000억 달러), for amounts of at least min_value, in sentences that share "
-             "shared_words content words.",
+             "shared_words content words and place the figures in the same years (a fee of 2015 is "
+             "another amount than this year's).",
              currency_conflicts, {"min_value": 1e6, "min_sources": 2, "shared_words": 1}),
     RuleSpec("FC107", "related_share", "numeric_value", "Two shares of one market",
              "Two different shares of the same market for related subjects (all Korean firms vs one of "
              "them): an editor confirms they are meant as different quantities.",
              share_conflicts, {}, "low"),
+    RuleSpec("FC108", "stamped_value", "numeric_value", "Same count at the same stamp, different values",
+             "A running count given at the same as-of stamp (오후 6시 기준, 11시 현재) has values that cannot "
+             "both hold (beyond tolerance, relative) in two articles: the figures measure the same noun "
+             "(before or after them) and the sentences' words, weighted by their rarity in the corpus, "
+             "overlap by at least min_similarity (attribute_bonus added for the shared noun; the score is "
+             "the confidence). Counts under different stamps, or as of an untimed 현재, evolve: never "
+             "compared.",
+             stamped_conflicts, {"tolerance": 0.0, "min_similarity": 0.5, "attribute_bonus": 0.25}),
+    RuleSpec("FC109", "stat_line", "numeric_value", "Stat lines that differ in one tally",
+             "Two stat lines (333경기 127골 77도움) in different articles share at least min_shared "
+             "counters, agree on at least min_equal of them and differ on fewer than they agree on: "
+             "the differing tally is a slip. Lines of two subjects, and a later line whose differing "
+             "tallies are all higher (a running count that grew), are not compared.",
+             stat_line_conflicts, {"min_shared": 3, "min_equal": 2}, "low"),
+    RuleSpec("FC110", "rank", "numeric_value", "Same quantity, different rank",
+             "The same quantity is placed at different ranks of one all-time ranking (역대 최고 vs 역대 두 "
+             "번째로 큰): the same ranked noun, in the same direction, within the same domain, in sentences "
+             "that state the same figure (within tolerance) or share a content word used by at most "
+             "rare_articles articles (or rare_share of them, if more).",
+             rank_conflicts, {"tolerance": 0.02, "rare_articles": 2, "rare_share": 0.1}),
+    RuleSpec("FC111", "extension_span", "numeric_scope", "Extension longer than its dates allow",
+             "An extension given as a duration (N년 연장) is longer, by more than slack_years, than the same "
+             "article's dates allow: from the term's own deadline (…까지) to the latest deadline of the "
+             "extension (…까지 연장). The span counted from now was read as the extension.",
+             extension_span_conflicts, {"slack_years": 0.5}),
+    RuleSpec("FC112", "enumeration_total", "numeric_value", "Listed figures exceed their total",
+             "A sentence lists figures of one unit and then their total (A 173명, B 2명 등 총 175명) and the "
+             "items add up to more than the total (beyond tolerance, relative; fewer is fine, 등 leaves "
+             "items out). Items stand in a row, at most max_gap characters apart. Figures in other "
+             "articles that give the sum, in sentences whose rarity-weighted words overlap the total's "
+             "by at least min_similarity, join the other side.",
+             enumeration_total_conflicts, {"tolerance": 0.0, "max_gap": 12, "min_similarity": 0.3}, "high"),
     RuleSpec("FC201", "date_boundary", "date", "Start or deadline",
              "The same date is when something starts (…부터) in one source and a deadline (…까지) in "
              "another, in sentences that share shared_words content words.",
@@ -85,6 +126,16 @@ _ROWS = (
              "naming one date for it, in sentences that share shared_words content words.",
              milestone_date_conflicts,
              {"min_gap_days": 1, "window_days": 60, "published_within_days": 3, "shared_words": 2}),
+    RuleSpec("FC204", "event_moment", "date", "Same happening, different date or time",
+             "One happening, told by clauses of different articles that share at least min_shared words "
+             "rare in the corpus (summed rarity at least min_evidence), is given another month, day or time "
+             "of day. A day labelled local time may be one day from an unlabelled or Korean-time day; times "
+             "within minute_tolerance minutes agree (hour_hedge_minutes for a round hour with 께/쯤); "
+             "days more than window_days, months more than window_months or times more than max_minutes "
+             "apart are other happenings. An article giving both values knows they are two.",
+             moment_conflicts,
+             {"min_evidence": 2.5, "min_shared": 2, "window_days": 3, "window_months": 2,
+              "minute_tolerance": 1, "hour_hedge_minutes": 30, "max_minutes": 180}),
     RuleSpec("FC301", "event_place", "entity", "Same event, different place",
              "One event (same day, same participants) is placed at two places of which neither contains "
              "the other.",
@@ -92,6 +143,28 @@ _ROWS = (
     RuleSpec("FC302", "expansion", "entity", "Acronym spelled out differently",
              "One acronym is spelled out in different words (fuzzy similarity below similarity).",
              expansion_conflicts, {"similarity": 90}, "low"),
+    RuleSpec("FC303", "event_venue", "entity", "Same event, different venue",
+             "Sentences of different articles that name the same day and share rare content words "
+             "(at least shared_words nouns whose summed rarity, an inverse document frequency over the "
+             "corpus's sentences, reaches shared_rarity) place what happened at venues of which neither "
+             "contains the other; an article naming both venues knows they are two places.",
+             venue_conflicts, {"shared_words": 2, "shared_rarity": 6.0}),
+    RuleSpec("FC304", "identifier_slip", "entity", "Same thing, transposed identifier",
+             "One thing is given codes whose digits differ by a swap of neighbours (2216편 vs 2261편) in "
+             "sentences of different articles that share at least shared_words content nouns of summed "
+             "rarity shared_rarity; codes that differ more name other things, and an article naming both "
+             "knows they are two.",
+             identifier_conflicts, {"shared_words": 2, "shared_rarity": 6.0}),
+    RuleSpec("FC305", "exclusive_term", "entity", "One act, exclusive words",
+             "One act is described with each of two words that exclude each other (왼발/오른발) by "
+             "sentences of articles published within window_days of each other that share at least "
+             "shared_words content nouns of summed rarity shared_rarity.",
+             term_conflicts, {"shared_words": 3, "shared_rarity": 10.0, "window_days": 2}, "low"),
+    RuleSpec("FC306", "role_holder", "entity", "One office, two holders",
+             "The same sole title at the same organisation (a title one person holds at a time: 장관, "
+             "사장) is given to people whose names are not spellings of one name, in articles published "
+             "within window_days of each other; an article naming both tells of a succession.",
+             role_conflicts, {"window_days": 7}),
     RuleSpec("FC401", "attribution", "attribution", "Same words, different speaker",
              "The same quote (at least min_quote_chars characters, partial similarity at least "
              "similarity, the same figures) is given to different speakers.",

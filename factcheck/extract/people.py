@@ -78,17 +78,21 @@ class PeopleFinder:
                 continue
             first, last, j = word[0], word[-1], i
             # "도널드 트럼프": a given name and a family name are one person.
+            # A Korean name is one word: "주종완 국토부 실장" joins no organisation to it.
             if j + 1 < len(words) and self._is_name_word(text, words[j + 1]) and \
-                    " " not in text[first.start:last.end]:
+                    " " not in text[first.start:last.end] and \
+                    not (self.is_korean_name(text[first.start:last.end])
+                         and self._org_shaped(text[words[j + 1][0].start:words[j + 1][-1].end])):
                 j += 1
                 last = words[j][-1]
             name = text[first.start:last.end]
             skip_to = j
             title = None  # the last title of the noun run: "대통령 정책 실장" -> 실장
-            for nxt in words[j + 1:j + 4]:
+            for k, nxt in enumerate(words[j + 1:j + 4], j + 1):
                 for t in nxt:
-                    if t.tag.split("+")[0] in _NOUN_TAGS:
-                        title = self._title_of(t.text) or title
+                    if t.tag.split("+")[0] in _NOUN_TAGS and self._title_of(t.text):
+                        title = self._title_of(t.text)
+                        skip_to = k  # the words up to the title are this person's, not another name
                 if any(t.tag.split("+")[0] not in _NOUN_TAGS for t in nxt):
                     break  # a particle or a verb ends the noun phrase
             if title:
@@ -112,6 +116,10 @@ class PeopleFinder:
         that is not shaped like one."""
         return any(name.endswith(s) and len(name) > len(s) and (len(s) > 1 or not self.is_korean_name(name))
                    for s in self.org_suffixes)
+
+    def _org_shaped(self, name: str) -> bool:
+        """Any organisation ending, one-letter ones (부, 청) included."""
+        return any(name.endswith(s) and len(name) > len(s) for s in self.org_suffixes)
 
     def _title_of(self, word: str) -> str | None:
         for title in self.titles:

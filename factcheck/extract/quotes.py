@@ -50,16 +50,24 @@ def find_quotes(text: str, sentences: list[Sentence], people: list[PersonMention
     out: list[QuoteMention] = []
     last_subject: str | None = None
     last_speaker: str | None = None
+    last_guessed = False  # the last speaker was guessed from a nearby name, not read from structure
     for sent in sentences:
         in_sent = [p for p in people if sent.start <= p.start < sent.end]
         subject = _subject(text, in_sent)
         for m in QUOTE_MARKS.finditer(text, sent.start, sent.end):
             inner = next(g for g in m.groups() if g is not None)
             speaker, how = _speaker(text, sent, m, in_sent, last_speaker, last_subject, reader)
-            strong = speaker is not None and not how.startswith(("person before", "subject carried"))
+            if how.startswith("pronoun") and last_guessed and speaker == last_speaker:
+                how = "pronoun resolved to a guessed speaker"
+            strong = speaker is not None and not how.startswith(("person before", "subject carried",
+                                                                 "pronoun resolved to a guessed"))
             out.append(QuoteMention(m.start(), m.end(), inner, speaker, how, strong))
             if speaker:
-                last_speaker = speaker
+                last_speaker, last_guessed = speaker, not strong
+            else:
+                # someone we cannot name spoke ("손흥민은 “…”" with no title): a later "그는" is
+                # that one, not the last speaker we know
+                last_speaker = last_subject = None
         if subject:
             last_subject = subject
     return out

@@ -22,10 +22,11 @@ class DateMention:
     value: DateValue
     boundary: str | None = None  # until | from | None
     relative: bool = False       # resolved from the publication time or context
+    clock: bool = False          # a time of day without its own date ("오전 9시 3분께", "09:03")
 
 
 _AMPM = r"(?P<ampm>오전|오후|새벽|아침|낮|저녁|밤|밤늦게|자정|정오)"
-_TIME = rf"(?:{_AMPM}\s?)?(?P<hour>\d{{1,2}})\s?시(?:\s?(?P<minute>\d{{1,2}})\s?분|\s?(?P<half>반))?(?!간|대|즈음에\s?걸)"
+_TIME = rf"(?:{_AMPM}\s?)?(?P<hour>\d{{1,2}})\s?시(?:\s?(?P<minute>\d{{1,2}})\s?분(?!\s?(?:간|동안))|\s?(?P<half>반))?(?!간|대|즈음에\s?걸)"
 # "지난 6월", "내년 3월 1일": words that place a month in a year. A month right after
 # a year ("2025년 10월") is read by the year patterns.
 _MONTH_REL = r"(?<![\d.])(?<!년)(?<!년\s)(?<!\d\s)(?:(?P<rel>지난해|지난|오는|올해|올|내년|작년)\s?)?"
@@ -37,7 +38,7 @@ _PATTERNS = [
     ("md", _MONTH_REL + r"(?P<m>\d{1,2})\s?월\s?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째))"),
     ("m", _MONTH_REL + r"(?P<m>\d{1,2})\s?월(?!\s?\d)(?![가-힣]*\s?(?:간|동안))"),
     ("d", r"(?<![\d.월])(?:(?P<rel>지난달|지난 달|이달|이번 달|다음 달|다음달|내달|오는|지난)\s?)?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째|만에|치|분))"),
-    ("word", r"(?P<word>이날|당일|같은 날|그날|오늘|어제|전날|그제|내일|다음날|이튿날|어제저녁|어젯밤|지난밤)"),
+    ("word", r"(?P<word>이날|당일|같은 날|그날|오늘|어제|전날|그제|내일|다음날|다음 날|이튿날|어제저녁|어젯밤|지난밤)"),
 ]
 # A date never runs across a line break: every \s in these patterns is a space within a line.
 _LINE_SPACE = r"[^\S\r\n]"
@@ -55,7 +56,8 @@ _BOUNDARY_RE = _within_line(r"\s?(?:상반기|하반기|[1-4]분기|초순|중�
 _BARE_TIME_RE = _within_line(_TIME)
 _WORD_OFFSETS = {"오늘": 0, "이날": None, "당일": None, "같은 날": None, "그날": None,
                  "어제": -1, "어제저녁": -1, "어젯밤": -1, "지난밤": -1, "그제": -2,
-                 "전날": "anchor-1", "내일": 1, "다음날": "anchor+1", "이튿날": "anchor+1"}
+                 "전날": "anchor-1", "내일": 1, "다음날": "anchor+1", "다음 날": "anchor+1",
+                 "이튿날": "anchor+1"}
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,19 @@ class Zones:
     korea: re.Pattern[str] | None = None  # 한국시간
 
     def of(self, text: str, start: int, end: int, lo: int, hi: int) -> str | None:
-        around = text[max(lo, start - 10):min(hi, end + 10)]
-        if self.korea and self.korea.search(around):
-            return "KST"
-        if self.local and self.local.search(around):
-            return "local"
-        return None
+        """The zone of the marker nearest to text[start:end], within 10 characters:
+        in "현지시간 29일 오전 1시 30분께, 한국시간으로는 오전 3시 30분께" the first
+        time is local, the second Korean."""
+        a, b = max(lo, start - 10), min(hi, end + 10)
+        best: tuple[int, str] | None = None
+        for zone, pattern in (("KST", self.korea), ("local", self.local)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text, a, b):
+                gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
+                if best is None or gap < best[0]:
+                    best = (gap, zone)
+        return best[1] if best else None
 
 
 def scan_dates(text: str, published: datetime | None, lo: int = 0, hi: int | None = None,
@@ -93,7 +102,7 @@ def scan_dates(text: str, published: datetime | None, lo: int = 0, hi: int | Non
     current = anchor or pub
     for s, e, kind, m in taken:
         s += len(text[s:e]) - len(text[s:e].lstrip())
-        value, relative = _resolve(kind, m, pub, current)
+        value, relative = _resolve(kind, m, pub, current, _speech_day(text, s, out))
         if value is None:
             continue
         e, value = _attach_time(text, e, hi, value)
@@ -105,7 +114,22 @@ def scan_dates(text: str, published: datetime | None, lo: int = 0, hi: int | Non
     return out
 
 
-def _resolve(kind: str, m: re.Match, pub: date | None, current: date | None):
+_QUOTE_OPEN = re.compile(r"[“\"‘']")
+
+
+def _speech_day(text: str, start: int, before: list[DateMention]) -> date | None:
+    """The day a quote was said when a date of the same line opens it: in '구단은 9일
+    "내일 경기에 뛴다"고 밝혔다', 내일 is the day after the 9th, not after publication."""
+    if not before:
+        return None
+    last = before[-1]
+    between = text[last.end:start]
+    if len(between) > 40 or "\n" in between or ". " in between or not _QUOTE_OPEN.search(between):
+        return None
+    return last.value.as_date()
+
+
+def _resolve(kind: str, m: re.Match, pub: date | None, current: date | None, said: date | None = None):
     g = m.groupdict()
     if kind == "ymd":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
@@ -147,6 +171,9 @@ def _resolve(kind: str, m: re.Match, pub: date | None, current: date | None):
     elif isinstance(offset, str):
         day = (current or pub) + timedelta(days=-1 if offset.endswith("-1") else 1)
         why = "relative to the day last named"
+    elif said is not None:
+        day = said + timedelta(days=offset)
+        why = f"said on {said}"
     else:
         day = pub + timedelta(days=offset)
         why = f"published {pub}"
@@ -229,3 +256,39 @@ def _boundary(text: str, end: int, hi: int) -> tuple[int, str | None]:
         return end, None
     word = m.group(1)
     return end + m.end(), "until" if word in ("까지", "이전", "전까지") else "from"
+
+
+_DIGITAL_RE = _within_line(r"(?<![\d:.\-/])(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])")
+
+
+def scan_clock_times(text: str, published: datetime | None, dates: list[DateMention], lo: int = 0,
+                     hi: int | None = None, zones: Zones = Zones()) -> list[DateMention]:
+    """Times of day said without a date ("오전 9시 3분께", "9시3분쯤", "09:03",
+    "오후 4시"), outside the spans of ``dates``. Each is dated to the day last
+    named before it in ``dates`` (or the publication day): ``clock`` and
+    ``relative`` are set, since the day is read from the context."""
+    hi = len(text) if hi is None else hi
+    pub = published.date() if isinstance(published, datetime) else published
+    spans = [(d.start, d.end) for d in dates]
+    out: list[DateMention] = []
+    found = [m for p in (_BARE_TIME_RE, _DIGITAL_RE) for m in p.finditer(text, lo, hi)]
+    for m in sorted(found, key=lambda m: m.start()):
+        s, e = m.span()
+        if any(ds < e and s < de for ds, de in spans) or any(o.start < e and s < o.end for o in out):
+            continue
+        g = m.groupdict()
+        hour = int(g["hour"])
+        if (g.get("ampm") or "") in ("오후", "저녁", "밤", "밤늦게") and hour < 12:
+            hour += 12
+        minute = 30 if g.get("half") else int(g.get("minute") or 0)
+        if hour > 24 or minute > 59:
+            continue
+        before = [d for d in dates if d.end <= s and d.value.as_date()]
+        day = before[-1].value.as_date() if before else pub
+        if day is None:
+            continue
+        why = "the day last named" if before else "publication day"
+        value = DateValue(day.year, day.month, day.day, hour, minute, zones.of(text, s, e, lo, hi),
+                          trace=f"{m.group(0).strip()} -> {day.isoformat()}T{hour:02d}:{minute:02d} ({why})")
+        out.append(DateMention(s, e, value, None, True, True))
+    return out

@@ -132,7 +132,7 @@ class QuantityScanner:
         if _not_a_figure(text, start, end, dimension, unit_word, value, self.age_bracket):
             return None
         base = value * factor
-        low, high, hedge, end, frame = self._hedge(text, start, end, base, hi, bool(m.group("yeo")))
+        low, high, hedge, end, frame = self._hedge(text, start, end, base, hi, bool(m.group("yeo")), factor)
         # The frame stands before a leading hedge: "연간 최대 200억 달러".
         scope = self.scopes.read(text, frame, end, lo, hi, dimension)
         trace = f"{text[start:end]} -> {format_number(base)} {unit_name}"
@@ -143,7 +143,7 @@ class QuantityScanner:
         quantity = Quantity(base, low, high, unit_name, dimension, hedge, trace)
         return QuantityMention(start, end, quantity, scope, numeral)
 
-    def _hedge(self, text, start, end, value, hi, yeo):
+    def _hedge(self, text, start, end, value, hi, yeo, factor=1.0):
         """Apply the hedges before, inside ("90만여 명") and after the figure.
 
         Returns the interval, the hedge words, the new end (past a hedge written
@@ -163,7 +163,11 @@ class QuantityScanner:
             words.append(self.lexicon.hedges_after[after[0]])
             end = after[1]
         for word in words:
-            low2, high2 = word.hedge.bounds(value)
+            if word.hedge.effect == "odd_over" and factor:
+                # "1년여": a step of the number as written (1 year), not of its base unit.
+                low2, high2 = (x * factor for x in word.hedge.bounds(value / factor))
+            else:
+                low2, high2 = word.hedge.bounds(value)
             low, high = (max(low, low2), min(high, high2)) if hedges else (low2, high2)
             hedges.append(word.word)
         return low, high, "+".join(hedges) or None, end, frame

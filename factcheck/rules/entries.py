@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from ..model import Severity
 
@@ -49,7 +49,7 @@ class Hedge:
 
     words: tuple[str, ...]
     position: str  # before | after the number
-    effect: str  # approx | at_most | at_least | below | above | near_below
+    effect: str  # approx | at_most | at_least | below | above | near_below | odd_over
     tolerance: float | None = None
     source: str = ""
     line: int = 0
@@ -60,8 +60,12 @@ class Hedge:
         approx: value ± tolerance (relative); near_below: [value·(1−t), value];
         at_most/below: [0, value] (−inf for negative values); at_least/above:
         [value, +inf], or [value, value·(1+t)] when a tolerance is given (여, 남짓).
+        odd_over ("90여", "1500여", "백여"): the value and some more, less than one step of
+        its last non-zero digit: 90 -> [90, 100], 1500 -> [1500, 1600], 100 -> [100, 200].
         Open bounds (미만, 초과) are kept closed: intervals are for overlap tests.
         """
+        if self.effect == "odd_over":
+            return (value, value + _last_digit_step(value))
         t = self.tolerance if self.tolerance is not None else DEFAULT_TOLERANCE.get(self.effect)
         if self.effect in ("at_most", "below"):
             return (0.0 if value >= 0 else -math.inf, value)
@@ -194,15 +198,25 @@ class ConflictRule:
     rule: str
     severity: Severity = "medium"
     severity_same_article: Severity | None = None
+    # A detail that one article on each side states weighs less than a claim that many
+    # outlets carry (the setting widespread_articles counts "many").
+    severity_single_sources: Severity | None = None
+    severity_widespread: Severity | None = None
     params: Mapping[str, float] = field(default_factory=dict)
     enabled: bool = True
     description: str = ""
     source: str = ""
     line: int = 0
 
-    def severity_for(self, same_article: bool) -> Severity:
+    def severity_for(self, same_article: bool, articles_per_side: Sequence[int] = (),
+                     widespread: float = math.inf) -> Severity:
+        """``articles_per_side``: how many articles state each side."""
         if same_article and self.severity_same_article:
             return self.severity_same_article
+        if self.severity_widespread and sum(articles_per_side) >= widespread:
+            return self.severity_widespread
+        if self.severity_single_sources and articles_per_side and max(articles_per_side) == 1:
+            return self.severity_single_sources
         return self.severity
 
 
@@ -222,3 +236,14 @@ class Furniture:
     def __post_init__(self) -> None:
         # The loader has already checked that the pattern compiles.
         object.__setattr__(self, "regex", re.compile(self.pattern))
+
+
+def _last_digit_step(value: float) -> float:
+    """The place value of the last non-zero digit of a whole number (90 -> 10,
+    1500 -> 100, 3 -> 1); a fraction or a non-positive value has none (0)."""
+    if value <= 0 or value != int(value):
+        return 0.0
+    n, step = int(value), 1
+    while n % 10 == 0:
+        n, step = n // 10, step * 10
+    return float(step)

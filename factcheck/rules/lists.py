@@ -25,6 +25,10 @@ WORD_LISTS: dict[str, ListSpec] = {
         "nouns too common in news to show that two sentences are about the same thing"),
     "surname": ListSpec("Korean family names: a 2-4 syllable name starting with one is a personal name"),
     "venue_suffix": ListSpec("endings of venue names: 청사, 박물관, 호텔"),
+    "identifier_word": ListSpec("words after the digits of a code that names one thing: 편 (a flight), 호기"),
+    "exclusive_pair": ListSpec("pairs of words, written a/b, that cannot both describe one act: 왼발/오른발"),
+    "sole_title": ListSpec("titles one person holds at a time in one organisation: 장관, 사장, 감독"),
+    "role_time_word": ListSpec("words before a title that put the role in another time: 전, 당시, 차기"),
     "visit_verb": ListSpec("what follows a place that an event is held at or goes to: 을 방문, 로 향"),
     "pronoun": ListSpec("personal pronouns that stand for the last speaker: 그, 그녀"),
     "market_word": ListSpec("the noun of a market, before a share figure: 시장"),
@@ -34,6 +38,23 @@ WORD_LISTS: dict[str, ListSpec] = {
     "local_time_marker": ListSpec("words saying a time is given in the place's own zone", patterns=True),
     "korea_time_marker": ListSpec("words saying a time is given in Korean time", patterns=True),
     "acronym_minor_word": ListSpec("English words an acronym skips: of, the, and"),
+    "extension_word": ListSpec("nouns of an extension right after a duration or a deadline: 연장"),
+    "rank_scope_word": ListSpec("markers of an all-time ranking before a superlative or ordinal: 역대, 사상"),
+    "superlative_high": ListSpec("superlatives that rank from the top: 최고, 최대, 최다"),
+    "superlative_low": ListSpec("superlatives that rank from the bottom: 최저, 최소"),
+    "native_ordinal": ListSpec("native ordinal numerals before 번째, in order from one: 첫, 두, 세"),
+    "rank_low_adjective": ListSpec("stems after 'N번째로' that rank from the bottom: 작, 적, 낮"),
+    "correction_wrote_verb": ListSpec(
+        "verbs after 'X로' in a correction notice saying the article printed X: 적었, 표기, 보도"),
+    "correction_right_word": ListSpec(
+        "words after 'Y이/가' in a correction notice saying Y is the right figure: 맞, 옳"),
+    "asof_marker": ListSpec("words after a time that make it the as-of stamp of a count: 기준, 현재"),
+    "per_unit_marker": ListSpec(
+        "patterns right before or after a figure that make it a per-unit or distributive amount "
+        "(1인당, 가구당, 각각, …씩): never aligned with a total", patterns=True),
+    "aligned_dimension": ListSpec(
+        "dimensions of unit (units.yaml) whose figures numeric_value aligns by evidence across articles: "
+        "measures that do not evolve within a story or count subsets (length, area, currency)"),
     # --- reading pages -----------------------------------------------------------
     "published_label": ListSpec("labels before the first-publication time: 입력, 기사승인"),
     "modified_label": ListSpec("labels before a later modification time: 수정, 최종편집"),
@@ -66,4 +87,6 @@ class SettingSpec:
 SETTINGS: dict[str, SettingSpec] = {
     "name_similarity": SettingSpec(
         "jamo similarity (0-100) at which two transliterated names are one person", 85, 0, 100),
+    "widespread_articles": SettingSpec(
+        "articles stating a conflict's claim in all, from which a rule's severity_widespread applies", 6, 2, 1000),
 }

@@ -23,7 +23,7 @@ from .lists import SETTINGS, WORD_LISTS
 DIMENSIONS = ("currency", "percent", "percent_point", "count", "mass", "volume", "energy",
               "duration", "ratio", "rank", "multiple", "area", "length", "other")
 POSITIONS = ("before", "after")
-EFFECTS = ("approx", "at_most", "at_least", "below", "above", "near_below")
+EFFECTS = ("approx", "at_most", "at_least", "below", "above", "near_below", "odd_over")
 SCOPES = ("per_day", "per_month", "per_quarter", "per_year", "by_date", "from_date",
           "over_period", "total", "change_by", "change_to")
 STANCES = ("plan", "forecast")
@@ -87,6 +87,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("conflict", E.ConflictRule, {
         "rule": _f("str"), "severity": _f("enum", choices=SEVERITIES),
         "severity_same_article": _f("enum", False, choices=SEVERITIES),
+        "severity_single_sources": _f("enum", False, choices=SEVERITIES),
+        "severity_widespread": _f("enum", False, choices=SEVERITIES),
         "params": _f("params", False), "enabled": _f("bool", False), "description": _f("text", False)}),
     Kind("furniture", E.Furniture, {
         "pattern": _f("regex"), "applies": _f("enum", choices=APPLIES),
