@@ -2,7 +2,7 @@
 
     python scripts/quality.py                 # every corpus of tests/data/corpora/
     python scripts/quality.py DIR [DIR ...]   # chosen corpora
-    python scripts/quality.py --write         # also write docs/quality.md
+    python scripts/quality.py --write         # also write docs/quality.md and the README's table
 
 Each corpus is checked without the fact cache (so the figures follow the code, not
 an earlier run) and scored by the rule of factcheck.evaluate, which agrees with the
@@ -62,6 +62,16 @@ def details(name: str, score: Score) -> str:
     return "\n".join(out)
 
 
+def write_readme_table(text: str) -> None:
+    """The README shows the same table, between its quality-table markers."""
+    readme = ROOT / "README.md"
+    start, end = "<!-- quality table -->", "<!-- end quality table -->"
+    doc = readme.read_text(encoding="utf-8")
+    if start in doc and end in doc:
+        head, rest = doc.split(start, 1)
+        readme.write_text(f"{head}{start}\n{text}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpora", nargs="*", type=Path)
@@ -85,6 +95,7 @@ def main() -> int:
                text, "", "## Misses and false positives", ""]
         doc += [details(name, score) + "\n" for name, score, _ in rows]
         (ROOT / "docs" / "quality.md").write_text("\n".join(doc), encoding="utf-8")
+        write_readme_table(text)
     return 0
 
 

@@ -196,3 +196,18 @@ def screenshot(tmp_path):
         return shot
 
     return save
+
+
+@pytest.fixture(scope="session")
+def check_articles(tmp_path_factory):
+    """Check invented articles, {file name: text}, as one corpus. A text without its
+    own publication line ("입력 …") gets ``head``, so that dates and windows resolve."""
+    from factcheck.pipeline import check
+
+    def run(articles: dict[str, str], head: str = "입력 2024.03.15 09:00\n\n"):
+        folder = tmp_path_factory.mktemp("articles")
+        for name, text in articles.items():
+            body = text if text.startswith("입력") else head + text
+            (folder / name).write_text(body + "\n", encoding="utf-8")
+        return check([folder])
+    return run

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.pipeline import check
 
 HEAD = "입력 2024.05.20 09:00\n\n"
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    def _run(articles: dict[str, str]):
-        folder = tmp_path_factory.mktemp("case")
-        for name, text in articles.items():
-            (folder / name).write_text(HEAD + text + "\n", encoding="utf-8")
-        return check([folder])
-    return _run
+def run(check_articles):
+    return lambda articles: check_articles(articles, HEAD)
 
 
 ATTRIBUTION = [

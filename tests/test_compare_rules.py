@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.pipeline import check
 
 HEAD = "입력 2024.03.15 09:00\n\n"  # one publication day for every article
 
@@ -99,13 +98,8 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    def _run(articles: dict[str, str]):
-        folder = tmp_path_factory.mktemp("case")
-        for name, text in articles.items():
-            (folder / name).write_text(HEAD + text + "\n", encoding="utf-8")
-        return check([folder])
-    return _run
+def run(check_articles):
+    return lambda articles: check_articles(articles, HEAD)
 
 
 @pytest.mark.parametrize("name,articles,expected", CASES, ids=[c[0] for c in CASES])

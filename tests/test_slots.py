@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from factcheck.compare.slots import _transposed
-from factcheck.pipeline import check
 
 HEAD = "입력 2024.03.15 09:00\n\n"
 
@@ -108,13 +107,8 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    def _run(articles):
-        folder = tmp_path_factory.mktemp("slots")
-        for name, body in articles.items():
-            (folder / name).write_text(HEAD + body + "\n", encoding="utf-8")
-        return check([folder])
-    return _run
+def run(check_articles):
+    return lambda articles: check_articles(articles, HEAD)
 
 
 SLOT_RULES = {"event_venue", "identifier_slip", "exclusive_term", "role_holder"}

@@ -20,9 +20,8 @@ Rules here:
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from itertools import combinations
 from typing import Iterable, Sequence
 
@@ -31,34 +30,16 @@ from ..normalize.numbers import format_number
 from .context import Comparison
 from .numeric import MARKET_SHARE, quantities, unit_family
 from .proposal import Proposal
+from .rarity import Rarity
 
 Params = dict[str, float]
 
 
-class Rarity:
-    """Inverse document frequency of the content words of sentences, counted once
-    per sentence of the corpus: the weight of a shared word as evidence."""
-
-    def __init__(self, facts: Iterable[Fact]):
-        seen: dict[tuple[str, int], tuple[str, ...]] = {}
-        for f in facts:
-            seen.setdefault((f.article, f.sentence_start), f.context)
-        self.sentences = max(1, len(seen))
-        self.df: Counter[str] = Counter(w for ctx in seen.values() for w in set(ctx))
-
-    def idf(self, word: str) -> float:
-        return math.log((1 + self.sentences) / (1 + self.df.get(word, 0))) + 1.0
-
-    def similarity(self, a: Sequence[str], b: Sequence[str]) -> float:
-        """Weighted overlap of two sentences' words, in [0, 1]: shared weight over the
-        geometric mean of the two sentences' weights, so that a sentence of one word
-        ("매출은 12조 원이었다") is not taken as the same statement as every longer
-        sentence that happens to contain that word."""
-        sa, sb = set(a), set(b)
-        if not sa or not sb:
-            return 0.0
-        shared = sum(self.idf(w) for w in sa & sb)
-        return shared / math.sqrt(sum(self.idf(w) for w in sa) * sum(self.idf(w) for w in sb))
+def _rarity(facts: Iterable[Fact]) -> Rarity:
+    """Rarity over the corpus's sentences, every word keeping some weight (offset 1):
+    the similarity of two sentences is a ratio of weights, and a sentence of common
+    words only would otherwise weigh nothing."""
+    return Rarity(facts, unit="sentence", offset=1.0)
 
 
 def disjoint(a: Quantity, b: Quantity, tolerance: float) -> bool:
@@ -85,7 +66,7 @@ def stamped_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
             blocks[(unit_family(q), f.as_of)].append(f)
     if not blocks:
         return []
-    rarity = Rarity(ctx.facts)
+    rarity = _rarity(ctx.facts)
     values = values_by_sentence(ctx.facts)
     out = []
     for (family, stamp), group in sorted(blocks.items()):
@@ -234,7 +215,7 @@ def aligned_pairs(ctx: Comparison, params: Params) -> list[tuple[float, Fact, Fa
                 and f.as_of != OPEN_STAMP and f.attribute != MARKET_SHARE:
             for noun in measured(f):
                 blocks[(unit_family(q), noun)].append(f)
-    rarity = Rarity(ctx.facts)
+    rarity = _rarity(ctx.facts)
     per_unit = PerUnit(ctx)
     values = values_by_sentence(ctx.facts)
     out = []
@@ -298,7 +279,7 @@ def enumeration_total_conflicts(ctx: Comparison, params: Params) -> list[Proposa
     for f, q in quantities(ctx.facts):
         if f.stance != "quoted" and q.dimension != "tally":
             by_sentence[(f.article, f.sentence_start)].append(f)
-    rarity = Rarity(ctx.facts)
+    rarity = _rarity(ctx.facts)
     out = []
     for (article, _), group in sorted(by_sentence.items()):
         group.sort(key=lambda f: f.start)

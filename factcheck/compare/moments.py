@@ -25,7 +25,6 @@ taken to be other happenings.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from ..model import DateValue, Fact
 from ..normalize.dates import _AMPM
 from .context import Comparison
 from .proposal import Proposal
+from .rarity import Rarity
 
 Params = dict[str, float]
 
@@ -51,17 +51,11 @@ def _eligible(f: Fact) -> bool:
             and f.stance not in ("retracted", "forecast"))
 
 
-def _idf(ctx: Comparison) -> dict[str, float]:
-    words: dict[str, set[str]] = defaultdict(set)
-    for f in ctx.facts:
-        words[f.article].update(f.context)
-        words[f.article].update(f.frame)
-    n = max(len(words), len(ctx.articles), 1)  # an article with no facts shares no words
-    df: dict[str, int] = defaultdict(int)
-    for ws in words.values():
-        for w in ws:
-            df[w] += 1
-    return {w: math.log(n / c) for w, c in df.items()}
+def _rarity(ctx: Comparison) -> Rarity:
+    """Rarity over articles (a story repeats its words) of the clause and sentence
+    words, unsmoothed: a word every article uses weighs 0 and finds no pairs. Every
+    article counts, even one with no facts: it shares no words."""
+    return Rarity(ctx.facts, unit="article", floor=len(ctx.articles), frames=True, smooth=False)
 
 
 def _clock_only(f: Fact) -> bool:
@@ -238,17 +232,17 @@ def moment_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
              and f.attribute not in milestones and not stamp.match(texts[f.article], f.end)]
     if len({f.article for f in facts}) < 2:
         return []
-    idf = _idf(ctx)
+    rarity = _rarity(ctx)
 
     def evidence(a: Fact, b: Fact) -> tuple[float, list[str]]:
-        shared = [w for w in set(a.frame) & set(b.frame) if idf.get(w, 0.0) > 0]
-        return sum(idf[w] for w in shared), sorted(shared, key=lambda w: (-idf[w], w))
+        shared = [w for w in rarity.common(a.frame, b.frame) if rarity.idf(w) > 0]
+        return sum(rarity.idf(w) for w in shared), sorted(shared, key=lambda w: (-rarity.idf(w), w))
 
     # Blocking: only pairs that share a word of some rarity are scored.
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
         for w in set(f.frame):
-            if idf.get(w, 0.0) >= _BLOCK_IDF:
+            if rarity.idf(w) >= _BLOCK_IDF:
                 postings[w].append(i)
     pairs = sorted({(i, j) for ids in postings.values() for n, i in enumerate(ids) for j in ids[n + 1:]})
     links: dict[tuple[int, int], tuple[bool, float, list[str]]] = {}

@@ -8,62 +8,30 @@ sentences name the same day.
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Iterable
 
 from ..model import DateValue, Fact
 from .context import Comparison
 from .entities import loose_place_match
 from .proposal import Proposal
+from .rarity import Rarity
 
 Params = dict[str, float]
 SentenceKey = tuple[str, int]
 MIN_SENTENCES = 50
 
 
-class Rarity:
-    """Inverse document frequency of content nouns over the corpus's sentences."""
-
-    def __init__(self, facts: Iterable[Fact]):
-        sentences: dict[SentenceKey, frozenset[str]] = {}
-        for f in facts:
-            if f.context and (f.article, f.sentence_start) not in sentences:
-                sentences[(f.article, f.sentence_start)] = _parts(f.context)
-        self.sentences = sentences
-        # Fewer sentences than MIN_SENTENCES cannot tell common words from rare ones:
-        # a small run is read as if it had that many.
-        self.total = max(len(sentences), MIN_SENTENCES)
-        self.df = Counter(w for ctx in sentences.values() for w in ctx)
-
-    def idf(self, word: str) -> float:
-        return math.log((self.total + 1) / (self.df.get(word, 0) + 1))
-
-    def words(self, f: Fact) -> frozenset[str]:
-        """The content nouns of a fact's sentence (from any fact of it when its own has none)."""
-        return _parts(f.context) or self.sentences.get((f.article, f.sentence_start), frozenset())
-
-    def shared(self, a: Fact, b: Fact, leave_out: Iterable[str] = ()) -> tuple[int, float]:
-        """How many content nouns two facts' sentences share, and their summed rarity."""
-        skip = set(leave_out)
-        common = [w for w in self.words(a) & self.words(b)
-                  if not any(w in s or s in w for s in skip)]
-        return len(common), sum(self.idf(w) for w in common)
-
-
-def _parts(nouns: Iterable[str]) -> frozenset[str]:
-    """Nouns with the words of multiword names: '시카고 파이어 FC' also gives 시카고, 파이어."""
-    out = set()
-    for n in nouns:
-        out.add(n)
-        out.update(w for w in n.split() if len(w) > 1)
-    return frozenset(out)
+def _rarity(ctx: Comparison) -> Rarity:
+    """Rarity over the corpus's sentences, names also by their words; a run of fewer
+    than MIN_SENTENCES sentences is read as if it had that many."""
+    return Rarity(ctx.facts, unit="sentence", floor=MIN_SENTENCES, parts=True)
 
 
 def _aligned(rarity: Rarity, a: Fact, b: Fact, params: Params, leave_out: Iterable[str] = ()) -> float:
     """The summed rarity of the shared words when it reaches the rule's bar, else 0."""
-    n, weight = rarity.shared(a, b, leave_out)
+    n, weight = rarity.shared(rarity.words(a), rarity.words(b), leave_out)
     if n < params["shared_words"] or weight < params["shared_rarity"]:
         return 0.0
     return weight
@@ -105,7 +73,7 @@ def venue_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     """One event (sentences naming the same day and sharing rare words) held at two
     venues of which neither contains the other."""
     compatible = loose_place_match(ctx.rules.places)
-    rarity = Rarity(ctx.facts)
+    rarity = _rarity(ctx)
     days = _days(ctx)
     venues = [f for f in ctx.facts if f.kind == "place" and days.get((f.article, f.sentence_start))]
 
@@ -231,7 +199,7 @@ def identifier_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     differs more is another thing; an article naming both knows they are two. At
     least one mention carries a letter code (7C2216편), so the digits are a code and
     not a count."""
-    rarity = Rarity(ctx.facts)
+    rarity = _rarity(ctx)
     ids = [f for f in ctx.facts if f.kind == "identifier"]
     named: dict[str, set[str]] = defaultdict(set)
     for f in ids:
@@ -267,7 +235,7 @@ def term_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     """One act described with each of two exclusive words (왼발 vs 오른발) by sentences
     of articles published within window_days that share rare words; a sentence using
     both words says nothing either way."""
-    rarity = Rarity(ctx.facts)
+    rarity = _rarity(ctx)
     terms = [f for f in ctx.facts if f.kind == "term"]
     in_sentence: dict[SentenceKey, set[str]] = defaultdict(set)
     for f in terms:

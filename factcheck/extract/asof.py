@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
 
-from ..normalize.dates import _AMPM, _TIME  # noqa: F401  (the one spelling of a time of day)
+from ..normalize.dates import _TIME, clock  # the one spelling of a time of day
 from ..model import OPEN_STAMP
 from ..normalize.lexicon import words_pattern
 from .sentences import Token
 
-_AFTERNOON = ("오후", "저녁", "밤", "밤늦게")  # as normalize/dates.py reads them
 
 
 class StampReader:
@@ -54,15 +53,10 @@ class StampReader:
             if g.get("dayonly"):
                 out.append((m.start(), m.end(), when.isoformat()))
                 continue
-            if g.get("hh"):
-                hour, minute = int(g["hh"]), int(g["mm"])
-            else:
-                hour = int(g["hour"])
-                if (g.get("ampm") or "") in _AFTERNOON and hour < 12:
-                    hour += 12
-                minute = 30 if g.get("half") else int(g.get("minute") or 0)
-            if hour > 24 or minute > 59:
+            hm = (int(g["hh"]), int(g["mm"])) if g.get("hh") else clock(g)
+            if hm is None or hm[0] > 24 or hm[1] > 59:
                 continue
+            hour, minute = hm
             out.append((m.start(), m.end(), f"{when.isoformat()}T{hour:02d}:{minute:02d}"))
         return out
 

@@ -26,6 +26,16 @@ class DateMention:
 
 
 _AMPM = r"(?P<ampm>오전|오후|새벽|아침|낮|저녁|밤|밤늦게|자정|정오)"
+_AFTERNOON = ("오후", "저녁", "밤", "밤늦게")  # the words of _AMPM after which 1-11시 is p.m.
+
+
+def clock(g: dict) -> tuple[int, int] | None:
+    """Hour (0-24) and minute of a match of _TIME's groups; None when out of range."""
+    hour = int(g["hour"])
+    if (g.get("ampm") or "") in _AFTERNOON and hour < 12:
+        hour += 12
+    minute = 30 if g.get("half") else int(g.get("minute") or 0)
+    return (hour, minute) if hour <= 24 and minute <= 59 else None
 _TIME = rf"(?:{_AMPM}\s?)?(?P<hour>\d{{1,2}})\s?시(?:\s?(?P<minute>\d{{1,2}})\s?분(?!\s?(?:간|동안))|\s?(?P<half>반))?(?!간|대|즈음에\s?걸)"
 # "지난 6월", "내년 3월 1일": words that place a month in a year. A month right after
 # a year ("2025년 10월") is read by the year patterns.
@@ -239,13 +249,10 @@ def _attach_time(text: str, end: int, hi: int, value: DateValue) -> tuple[int, D
         if m2 and value.day is not None:
             return end + m2.end(), replace(value, trace=value.trace + f" {m2.group(1)}")
         return end, value
-    g = m.groupdict()
-    hour = int(g["hour"])
-    if (g.get("ampm") or "") in ("오후", "저녁", "밤", "밤늦게") and hour < 12:
-        hour += 12
-    minute = 30 if g.get("half") else int(g["minute"] or 0)
-    if hour > 24 or minute > 59:
+    hm = clock(m.groupdict())
+    if hm is None:
         return end, value
+    hour, minute = hm
     return m.end(), replace(value, hour=hour, minute=minute,
                             trace=f"{value.trace} {m.group(0).strip()} -> {hour:02d}:{minute:02d}")
 
@@ -276,13 +283,10 @@ def scan_clock_times(text: str, published: datetime | None, dates: list[DateMent
         s, e = m.span()
         if any(ds < e and s < de for ds, de in spans) or any(o.start < e and s < o.end for o in out):
             continue
-        g = m.groupdict()
-        hour = int(g["hour"])
-        if (g.get("ampm") or "") in ("오후", "저녁", "밤", "밤늦게") and hour < 12:
-            hour += 12
-        minute = 30 if g.get("half") else int(g.get("minute") or 0)
-        if hour > 24 or minute > 59:
+        hm = clock(m.groupdict())
+        if hm is None:
             continue
+        hour, minute = hm
         before = [d for d in dates if d.end <= s and d.value.as_date()]
         day = before[-1].value.as_date() if before else pub
         if day is None:
