@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Literal, Union, get_args
 
 # Closed vocabularies of the records below.
-FactKind = Literal["quantity", "date", "place", "quote", "event", "expansion", "identifier", "term", "rank", "role"]
+FactKind = Literal["quantity", "date", "place", "quote", "event", "expansion", "identifier", "term", "rank", "role", "pairing"]
 ScopeKind = Literal["point", "per_day", "per_month", "per_quarter", "per_year", "by_date", "from_date",
                     "over_period", "in_period", "total", "change_by", "change_to", "change_from"]
 # How a statement is made: as a fact, a plan, a forecast, a speaker's words, or

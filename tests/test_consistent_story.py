@@ -19,7 +19,8 @@ from factcheck.pipeline import check
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.mark.parametrize("story, articles", [("consistent-story", 5), ("consistent-story-visit", 4)])
+@pytest.mark.parametrize("story, articles", [("consistent-story", 5), ("consistent-story-visit", 4),
+                                             ("consistent-story-deal", 4)])
 def test_a_consistent_story_in_varied_notation_yields_no_conflict(story, articles):
     result = check([DATA / story])
     assert len(result.articles) == articles

@@ -31,6 +31,7 @@ from .context import Comparison
 from .numeric import MARKET_SHARE, quantities, unit_family
 from .proposal import Proposal
 from .rarity import Rarity
+from .status import SettledReader
 
 Params = dict[str, float]
 
@@ -68,11 +69,12 @@ def stamped_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
         return []
     rarity = _rarity(ctx.facts)
     values = values_by_sentence(ctx.facts)
+    status = SettledReader(ctx)
     out = []
     for (family, stamp), group in sorted(blocks.items()):
         pairs: list[tuple[float, Fact, Fact]] = []
         for a, b in combinations(group, 2):
-            if a.article == b.article or a.stance != b.stance or a.scope != b.scope:
+            if a.article == b.article or a.stance != b.stance or a.scope != b.scope or status.clash(a, b):
                 continue
             if not measured(a) & measured(b):  # "3명이 숨지고 12명이 다쳤다": nothing says what is counted
                 continue
@@ -217,6 +219,7 @@ def aligned_pairs(ctx: Comparison, params: Params) -> list[tuple[float, Fact, Fa
                 blocks[(unit_family(q), noun)].append(f)
     rarity = _rarity(ctx.facts)
     per_unit = PerUnit(ctx)
+    status = SettledReader(ctx)  # a preliminary and a final figure are not one claim
     values = values_by_sentence(ctx.facts)
     out = []
     seen: set[tuple[str, str]] = set()
@@ -230,7 +233,8 @@ def aligned_pairs(ctx: Comparison, params: Params) -> list[tuple[float, Fact, Fa
                 continue
             if ctx.focus is not None and a.article not in ctx.focus and b.article not in ctx.focus:
                 continue
-            if not ctx.published_within(a, b, params["window_days"]) or per_unit(a) != per_unit(b):
+            if not ctx.published_within(a, b, params["window_days"]) or per_unit(a) != per_unit(b) \
+                    or status.clash(a, b):
                 continue
             if not disjoint(a.quantity, b.quantity, params["tolerance"]) \
                     or restated(a, b, values, params["tolerance"]):

@@ -18,9 +18,12 @@ from .entities import expansion_conflicts, place_conflicts
 from .moments import moment_conflicts
 from .numeric import (conversion_conflicts, currency_conflicts, magnitude_conflicts, period_conflicts,
                       scope_conflicts, share_conflicts)
+from .pairings import pairing_conflicts
 from .proposal import Proposal
 from .quotes import attribution_conflicts
 from .ranks import rank_conflicts
+from .counts import count_value_conflicts
+from .settled import settled_count_conflicts
 from .spans import extension_span_conflicts
 from .slots import identifier_conflicts, role_conflicts, term_conflicts, venue_conflicts
 
@@ -43,7 +46,7 @@ _ROWS = (
     RuleSpec("FC101", "numeric_value", "numeric_value", "Same quantity, different values",
              "Figures of the aligned dimensions (rules: aligned_dimension; length, money, shares) that "
              "measure the same noun (before or after the figure: 높이 2m / 4m 높이), with the same stance, "
-             "scope, time words and as-of stamp, in articles published within window_days of each other, "
+             "scope, time words and as-of stamp, both preliminary (preliminary_marker: 잠정) or neither, in articles published within window_days of each other, "
              "have values that cannot both hold (beyond tolerance, relative). The pair's score, the "
              "rarity-weighted overlap of the sentences' words plus attribute_bonus, must reach "
              "min_similarity; it is the conflict's confidence.",
@@ -112,6 +115,24 @@ _ROWS = (
              "articles that give the sum, in sentences whose rarity-weighted words overlap the total's "
              "by at least min_similarity, join the other side.",
              enumeration_total_conflicts, {"tolerance": 0.0, "max_gap": 12, "min_similarity": 0.3}, "high"),
+    RuleSpec("FC113", "settled_count", "numeric_value", "Lower count after the settled one",
+             "A count stated as settled (settled_marker right by it: 최종 179명, 12명으로 확정) and, in an "
+             "article published on a later day, a lower figure of the same thing with no as-of stamp, not "
+             "hedged, not preliminary (preliminary_marker in its sentence): a stale running count. The "
+             "same thing: the lower figure and the settled one, or a later figure repeating its value, "
+             "measure the same noun in sentences whose rarity-weighted words overlap by min_similarity "
+             "(attribute_bonus added), or are parts of an equal whole (N명 가운데 M명) with the same "
+             "predicate stem after them. A higher later figure may be a revision: not flagged.",
+             settled_count_conflicts, {"min_similarity": 0.5, "attribute_bonus": 0.25}, "high"),
+    RuleSpec("FC114", "count_value", "numeric_value", "Same count on the same day, different values",
+             "Counts of people or things (left out of numeric_value: tolls run, sentences count subsets) "
+             "are compared only in a safe frame: articles of the same day whose times of publication are "
+             "known, no as-of stamp, neither figure a part (after N명 가운데/중, or beside a larger count of "
+             "its unit), the same status (preliminary or not, settled or not), stance, scope, time words, "
+             "and the same measured noun with a rarity-weighted overlap plus attribute_bonus of at least "
+             "min_similarity. A later figure higher than an earlier one is a running count: never flagged. "
+             "Values within tolerance (relative) of each other count as equal.",
+             count_value_conflicts, {"tolerance": 0.0, "min_similarity": 0.75, "attribute_bonus": 0.25}, "medium"),
     RuleSpec("FC201", "date_boundary", "date", "Start or deadline",
              "The same date is when something starts (…부터) in one source and a deadline (…까지) in "
              "another, in sentences that share shared_words content words.",
@@ -165,6 +186,17 @@ _ROWS = (
              "사장) is given to people whose names are not spellings of one name, in articles published "
              "within window_days of each other; an article naming both tells of a succession.",
              role_conflicts, {"window_days": 7}),
+    RuleSpec("FC307", "pairing", "numeric_value", "Enumeration binds another value",
+             "Enumerations bind values to entities one by one (A는 3조 원, B는 2조 원; A·B에 각각 3만 대; "
+             "A(30%)와 B(25%); 김 의원은 국방위, 이 의원은 외통위). The same entity is bound to values that "
+             "cannot both hold (beyond tolerance, relative), or two entities' nouns are swapped, by sentences "
+             "of articles published within window_days of each other whose words (the entities left out), "
+             "weighted by their rarity over at least rarity_floor sentences, overlap by at least "
+             "min_similarity; with the same attribute, time words, scope and stance. A list without 각각 "
+             "or 씩 binds no member (a total), and an article binding the entity to both values knows they "
+             "are two. Swapped nouns are an entity conflict.",
+             pairing_conflicts, {"tolerance": 0.02, "window_days": 2, "min_similarity": 0.5,
+                                 "rarity_floor": 20}),
     RuleSpec("FC401", "attribution", "attribution", "Same words, different speaker",
              "The same quote (at least min_quote_chars characters, partial similarity at least "
              "similarity, the same figures) is given to different speakers.",

@@ -22,6 +22,7 @@ from .moments import clause_words
 from .names import NameMatcher
 from .corrections import CorrectionReader
 from .ranks import RankReader
+from .pairings import PairingReader, pairing_facts
 from .people import PeopleFinder, PersonMention
 from .quotes import QUOTE_MARKS, QuoteReader
 from .sentences import Sentence, split_sentences
@@ -47,7 +48,7 @@ class ArticleExtractor:
         person_aliases = {s: c for s, c in aliases.names().items() if aliases.alias_type(c) == "person"}
         names = NameMatcher.from_rules(rules)
         self.people = PeopleFinder(set(rules.titles), person_aliases, lambda n: rules.places.place(n) is not None,
-                                   rules.org_suffixes, names.is_korean_name)
+                                   rules.org_suffixes, names.is_korean_name, rules.words("common_noun_title"))
         self.events = EventFinder(rules.event_words, rules.places.names(), rules.words("venue_suffix"),
                                   rules.words("visit_verb"), canonical)
         self.encounters = rules.encounter_types
@@ -60,6 +61,10 @@ class ArticleExtractor:
         self.generic = frozenset(rules.words("generic_noun"))
         self.stamps = StampReader(rules.words("asof_marker"))
         self.acronym_minor = frozenset(rules.words("acronym_minor_word"))
+        self.pairings = PairingReader(rules.words("distributive_word"), rules.words("distributive_suffix"),
+                                      rules.words("enumeration_conjunction"), rules.words("time_word"),
+                                      rules.words("attribute_filler"), rules.words("binding_particle"),
+                                      self.generic)
         self.stances: list[tuple[Stance, re.Pattern[str]]] = [
             (stance, re.compile(words_pattern(words)))
             for stance in ("plan", "forecast") if (words := rules.stance_words(stance))]
@@ -100,6 +105,9 @@ class ArticleExtractor:
                 facts.append(self._fact(article, sent, "expansion", e.start, e.end, e.expansion, subject=e.acronym,
                                         attribute="expansion", trace=f"{e.acronym} = {e.expansion}"))
         facts += self._ranks(article, sentences, contexts)
+        facts += pairing_facts(self.pairings, text, sentences, facts, self.canonical,
+                               lambda sent, start, end, value, **kw: self._fact(
+                                   article, sent, "pairing", start, end, value, **{"context": contexts[sent.index], **kw}))
         facts = self._apply_corrections(article, sentences, facts)
         return sorted(facts, key=lambda f: (f.start, f.end, f.kind))
 

@@ -27,14 +27,18 @@ class PeopleFinder:
     """``titles``: words after a name that make it a person's (장관, CEO);
     ``person_aliases``: spellings of listed people; ``is_place``: a known place;
     ``org_suffixes``: endings that make a proper noun an organisation (전자, 그룹),
-    never a person; ``is_korean_name``: the shape of a Korean personal name."""
+    never a person; ``is_korean_name``: the shape of a Korean personal name;
+    ``common_noun_titles``: titles that are also common nouns ("클라우드 시장" is a
+    market): right after a word not shaped like a Korean name they are no title."""
 
     def __init__(self, titles: set[str], person_aliases: dict[str, str],
                  is_place: Callable[[str], bool] = lambda name: False, org_suffixes: Iterable[str] = (),
-                 is_korean_name: Callable[[str], bool] = lambda name: False):
+                 is_korean_name: Callable[[str], bool] = lambda name: False,
+                 common_noun_titles: Iterable[str] = ()):
         self.is_place = is_place
         self.org_suffixes = tuple(sorted(org_suffixes, key=len, reverse=True))
         self.is_korean_name = is_korean_name
+        self.common_noun_titles = frozenset(common_noun_titles)
         self.titles = sorted(titles, key=len, reverse=True)
         self.person_aliases = person_aliases  # alias -> canonical, persons only
         title_alt = "|".join(re.escape(t) for t in self.titles)
@@ -81,21 +85,26 @@ class PeopleFinder:
             # A Korean name is one word: "주종완 국토부 실장" joins no organisation to it.
             if j + 1 < len(words) and self._is_name_word(text, words[j + 1]) and \
                     " " not in text[first.start:last.end] and \
-                    not (self.is_korean_name(text[first.start:last.end])
-                         and self._org_shaped(text[words[j + 1][0].start:words[j + 1][-1].end])):
+                    not self._whole_korean_name(text[first.start:last.end],
+                                                text[words[j + 1][0].start:words[j + 1][-1].end]):
                 j += 1
                 last = words[j][-1]
             name = text[first.start:last.end]
             skip_to = j
             title = None  # the last title of the noun run: "대통령 정책 실장" -> 실장
             for k, nxt in enumerate(words[j + 1:j + 4], j + 1):
-                for t in nxt:
-                    if t.tag.split("+")[0] in _NOUN_TAGS and self._title_of(t.text):
-                        title = self._title_of(t.text)
+                nouns = [t for t in nxt if t.tag.split("+")[0] in _NOUN_TAGS]
+                # A title the tagger split ("최고" + "재무" + "책임자") is read whole.
+                whole = self._title_of(text[nouns[0].start:nouns[-1].end]) if nouns else None
+                for t in nouns:
+                    found_title = self._title_of(t.text)
+                    if found_title or (whole and t is nouns[-1]):
+                        title = found_title or whole
                         skip_to = k  # the words up to the title are this person's, not another name
                 if any(t.tag.split("+")[0] not in _NOUN_TAGS for t in nxt):
                     break  # a particle or a verb ends the noun phrase
-            if title:
+            if title and not (title in self.common_noun_titles and skip_to == j + 1
+                              and not self.is_korean_name(name)):
                 out.append(PersonMention(name, title, first.start, last.end, sent.index))
         return out
 
@@ -103,12 +112,25 @@ class PeopleFinder:
         """A word that can be a person's name: a proper noun of 2-4 syllables that is
         not a place and does not carry a title ('대통령실' is an office, not a person)."""
         name = text[word[0].start:word[-1].end]
-        return (word[0].tag.split("+")[0] == "NNP"
+        return (self._proper_or_split_name(word, name)
                 and re.fullmatch(r"[가-힣]{2,4}(?: [가-힣]{2,5})?", name) is not None
-                and all(t.tag.split("+")[0] in _NAME_TAGS for t in word)
                 and not self.is_place(name)
                 and not self.is_org(name)
                 and not any(t in name for t in self.titles if len(t) > 1))
+
+    def _whole_korean_name(self, name: str, following: str) -> bool:
+        """A Korean name is one word: "주종완 국토부 실장", "박정민 누리소프트 대표" join
+        nothing to it (a three-syllable name, or any before an organisation)."""
+        return self.is_korean_name(name) and (len(name) == 3 or self._org_shaped(following))
+
+    def _proper_or_split_name(self, word, name: str) -> bool:
+        """A proper noun, or a three-syllable word shaped like a Korean name that the
+        tagger split into pieces ("박정" + "민"): before a title it is a name."""
+        tags = [t.tag.split("+")[0] for t in word]
+        if tags[0] == "NNP":
+            return all(t in _NAME_TAGS for t in tags)
+        return len(word) > 1 and len(name) == 3 and self.is_korean_name(name) \
+            and all(t in _NAME_TAGS | {"XR"} for t in tags)
 
     def is_org(self, name: str) -> bool:
         """'삼성전자', '한빛그룹': a proper noun with an organisation's ending. A

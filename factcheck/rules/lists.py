@@ -27,6 +27,8 @@ WORD_LISTS: dict[str, ListSpec] = {
     "venue_suffix": ListSpec("endings of venue names: 청사, 박물관, 호텔"),
     "identifier_word": ListSpec("words after the digits of a code that names one thing: 편 (a flight), 호기"),
     "exclusive_pair": ListSpec("pairs of words, written a/b, that cannot both describe one act: 왼발/오른발"),
+    "common_noun_title": ListSpec("titles that are also common nouns (시장: a market); "
+                                  "right after a word not shaped like a Korean name they are no title"),
     "sole_title": ListSpec("titles one person holds at a time in one organisation: 장관, 사장, 감독"),
     "role_time_word": ListSpec("words before a title that put the role in another time: 전, 당시, 차기"),
     "visit_verb": ListSpec("what follows a place that an event is held at or goes to: 을 방문, 로 향"),
@@ -52,6 +54,17 @@ WORD_LISTS: dict[str, ListSpec] = {
     "per_unit_marker": ListSpec(
         "patterns right before or after a figure that make it a per-unit or distributive amount "
         "(1인당, 가구당, 각각, …씩): never aligned with a total", patterns=True),
+    "settled_marker": ListSpec(
+        "words right by a count that state it as the settled figure: 최종, 확정 (compare/settled.py)"),
+    "preliminary_marker": ListSpec(
+        "words in a sentence that make its counts preliminary, never settled: 잠정, 속보치"),
+    "part_marker": ListSpec("words between a whole and a part of it: 'N명 가운데 M명', 'N명 중 M명'"),
+    "distributive_word": ListSpec(
+        "words before a figure that give it to every member of the list before them: 각각"),
+    "distributive_suffix": ListSpec("endings right after a figure that give it to every member: 씩"),
+    "binding_particle": ListSpec(
+        "particles after a noun that bind the figure that follows to it: 은, 는, 이, 가, 에, 의"),
+    "enumeration_conjunction": ListSpec("words joining the members of a list besides particles: 및"),
     "aligned_dimension": ListSpec(
         "dimensions of unit (units.yaml) whose figures numeric_value aligns by evidence across articles: "
         "measures that do not evolve within a story or count subsets (length, area, currency)"),
