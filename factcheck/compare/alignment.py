@@ -36,7 +36,7 @@ from .status import SettledReader
 Params = dict[str, float]
 
 
-def _rarity(facts: Iterable[Fact]) -> Rarity:
+def sentence_rarity(facts: Iterable[Fact]) -> Rarity:
     """Rarity over the corpus's sentences, every word keeping some weight (offset 1):
     the similarity of two sentences is a ratio of weights, and a sentence of common
     words only would otherwise weigh nothing."""
@@ -47,6 +47,17 @@ def disjoint(a: Quantity, b: Quantity, tolerance: float) -> bool:
     """The intervals cannot both hold, beyond a relative rounding tolerance."""
     lo, hi = (a, b) if a.low <= b.low else (b, a)
     return lo.high * (1 + tolerance) < hi.low
+
+
+def sides_by_value(facts: Iterable[Fact], tolerance: float) -> list[list[Fact]]:
+    """Facts in order of value, one side per run of values that can both hold."""
+    sides: list[list[Fact]] = []
+    for f in sorted(facts, key=lambda f: (f.quantity.low, f.id)):
+        if sides and not disjoint(sides[-1][-1].quantity, f.quantity, tolerance):
+            sides[-1].append(f)
+        else:
+            sides.append([f])
+    return sides
 
 
 def _where(facts: Sequence[Fact]) -> str:
@@ -67,7 +78,7 @@ def stamped_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
             blocks[(unit_family(q), f.as_of)].append(f)
     if not blocks:
         return []
-    rarity = _rarity(ctx.facts)
+    rarity = sentence_rarity(ctx.facts)
     values = values_by_sentence(ctx.facts)
     status = SettledReader(ctx)
     out = []
@@ -217,7 +228,7 @@ def aligned_pairs(ctx: Comparison, params: Params) -> list[tuple[float, Fact, Fa
                 and f.as_of != OPEN_STAMP and f.attribute != MARKET_SHARE:
             for noun in measured(f):
                 blocks[(unit_family(q), noun)].append(f)
-    rarity = _rarity(ctx.facts)
+    rarity = sentence_rarity(ctx.facts)
     per_unit = PerUnit(ctx)
     status = SettledReader(ctx)  # a preliminary and a final figure are not one claim
     values = values_by_sentence(ctx.facts)
@@ -257,12 +268,7 @@ def aligned_value_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
         scores[key] = max(scores.get(key, 0.0), score)
     out = []
     for key, facts in sorted(groups.items()):
-        sides: list[list[Fact]] = []
-        for f in sorted(facts, key=lambda f: (f.quantity.low, f.id)):
-            if sides and not disjoint(sides[-1][-1].quantity, f.quantity, params["tolerance"]):
-                sides[-1].append(f)
-            else:
-                sides.append([f])
+        sides = sides_by_value(facts, params["tolerance"])
         if len(sides) < 2:
             continue
         values = " vs ".join(f"'{s[0].text}' ({s[0].quantity.trace or s[0].text})" for s in sides)
@@ -283,7 +289,7 @@ def enumeration_total_conflicts(ctx: Comparison, params: Params) -> list[Proposa
     for f, q in quantities(ctx.facts):
         if f.stance != "quoted" and q.dimension != "tally":
             by_sentence[(f.article, f.sentence_start)].append(f)
-    rarity = _rarity(ctx.facts)
+    rarity = sentence_rarity(ctx.facts)
     out = []
     for (article, _), group in sorted(by_sentence.items()):
         group.sort(key=lambda f: f.start)

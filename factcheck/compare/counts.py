@@ -24,12 +24,11 @@ from collections import defaultdict
 from datetime import datetime
 from itertools import combinations
 
-from ..model import OPEN_STAMP, Fact
-from .alignment import PerUnit, disjoint, measured, restated, values_by_sentence
+from ..model import Fact
+from .alignment import PerUnit, disjoint, measured, restated, sentence_rarity, sides_by_value, values_by_sentence
 from .context import Comparison
 from .numeric import quantities
 from .proposal import Proposal
-from .rarity import Rarity
 from .status import SettledReader
 
 Params = dict[str, float]
@@ -65,10 +64,7 @@ def count_value_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
                 blocks[(f.quantity.unit, noun)].append(f)
     if not blocks:
         return []
-    first: dict[tuple[str, int], Fact] = {}
-    for f in ctx.facts:
-        first.setdefault((f.article, f.sentence_start), f)
-    rarity = Rarity(first.values(), unit="sentence", floor=len(first), offset=1.0)
+    rarity = sentence_rarity(ctx.facts)
     per_unit = PerUnit(ctx)
     values = values_by_sentence(ctx.facts)
     found: dict[tuple[str, str], dict[Fact, float]] = defaultdict(dict)
@@ -100,12 +96,7 @@ def count_value_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
                 found[key][b] = max(found[key].get(b, 0.0), score)
     out = []
     for (noun, unit), facts in sorted(found.items()):
-        sides: list[list[Fact]] = []
-        for f in sorted(facts, key=lambda f: (f.quantity.low, f.id)):
-            if sides and not disjoint(sides[-1][-1].quantity, f.quantity, params["tolerance"]):
-                sides[-1].append(f)
-            else:
-                sides.append([f])
+        sides = sides_by_value(facts, params["tolerance"])
         if len(sides) < 2:
             continue
         score = max(facts.values())

@@ -26,11 +26,10 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ..model import Fact
-from .alignment import disjoint
+from .alignment import disjoint, sentence_rarity
 from .context import Comparison
 from .numeric import quantities
 from .proposal import Proposal
-from .rarity import Rarity
 from .status import SettledReader
 
 Params = dict[str, float]
@@ -54,10 +53,7 @@ def settled_count_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     settled = [f for f in counts if not f.quantity.hedge and reader.is_settled(f) and day(f)]
     if not settled:
         return []
-    first: dict[tuple[str, int], Fact] = {}
-    for f in ctx.facts:
-        first.setdefault((f.article, f.sentence_start), f)
-    rarity = Rarity(first.values(), unit="sentence", floor=len(first), offset=1.0)
+    rarity = sentence_rarity(ctx.facts)
     wholes = {f.id: reader.whole(f, by_sentence[(f.article, f.sentence_start)]) for f in counts}
 
     def sentence_values(f: Fact) -> set[float]:
