@@ -193,7 +193,7 @@ class Fact:
     frame: tuple[str, ...] = ()
     as_of: str | None = None  # the stamp a running count is given at ("오후 6시 10분 기준" -> "29T18:10");
     # "?" when the sentence says the count is as of now (현재까지) without a time
-    head: str | None = None  # the noun a figure qualifies, right after it: "4m 높이", "175명의 승객"
+    head: str | None = None  # the noun a figure qualifies, right after it: "4m 높이", "52명의 승객"
     trace: str = ""
 
     def display_value(self) -> str:

@@ -280,8 +280,8 @@ def aligned_value_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
 
 
 def enumeration_total_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
-    """A list of figures and its total in one sentence ("A 173명, B 2명, C 6명 등 총
-    175명") where the items add up to more than the total: the total cannot hold.
+    """A list of figures and its total in one sentence ("A 40명, B 3명, C 2명 등 총
+    41명") where the items add up to more than the total: the total cannot hold.
     (Fewer is fine: "등" leaves items out.) Figures of other articles that give the
     items' sum, in sentences whose words overlap the total's by at least
     min_similarity, are the other side: the sum is what they report."""
@@ -305,7 +305,7 @@ def enumeration_total_conflicts(ctx: Comparison, params: Params) -> list[Proposa
                         or len(gap) > params["max_gap"] or any(c.isdigit() for c in gap):
                     break
                 nxt = f
-                # "승객 175명(외국인 2명 포함)": a figure in brackets breaks down the one before it.
+                # "승객 52명(외국인 2명 포함)": a figure in brackets breaks down the one before it.
                 if text.count("(", f.sentence_start, f.start) > text.count(")", f.sentence_start, f.start):
                     continue
                 items.append(f)

@@ -35,7 +35,7 @@ UnitKey = Union[str, tuple[str, int]]
 
 
 def with_parts(words: Iterable[str]) -> frozenset[str]:
-    """Words with the words of multiword names: '시카고 파이어 FC' also gives 시카고, 파이어
+    """Words with the words of multiword names: '한빛 유나이티드 FC' also gives 한빛, 유나이티드
     (one-letter pieces say nothing)."""
     out = set()
     for w in words:

@@ -109,14 +109,14 @@ _ROWS = (
              "extension (…까지 연장). The span counted from now was read as the extension.",
              extension_span_conflicts, {"slack_years": 0.5}),
     RuleSpec("FC112", "enumeration_total", "numeric_value", "Listed figures exceed their total",
-             "A sentence lists figures of one unit and then their total (A 173명, B 2명 등 총 175명) and the "
+             "A sentence lists figures of one unit and then their total (A 40명, B 3명 등 총 41명) and the "
              "items add up to more than the total (beyond tolerance, relative; fewer is fine, 등 leaves "
              "items out). Items stand in a row, at most max_gap characters apart. Figures in other "
              "articles that give the sum, in sentences whose rarity-weighted words overlap the total's "
              "by at least min_similarity, join the other side.",
              enumeration_total_conflicts, {"tolerance": 0.0, "max_gap": 12, "min_similarity": 0.3}, "high"),
     RuleSpec("FC113", "settled_count", "numeric_value", "Lower count after the settled one",
-             "A count stated as settled (settled_marker right by it: 최종 179명, 12명으로 확정) and, in an "
+             "A count stated as settled (settled_marker right by it: 최종 52명, 12명으로 확정) and, in an "
              "article published on a later day, a lower figure of the same thing with no as-of stamp, not "
              "hedged, not preliminary (preliminary_marker in its sentence): a stale running count. The "
              "same thing: the lower figure and the settled one, or a later figure repeating its value, "
@@ -171,7 +171,7 @@ _ROWS = (
              "contains the other; an article naming both venues knows they are two places.",
              venue_conflicts, {"shared_words": 2, "shared_rarity": 6.0}),
     RuleSpec("FC304", "identifier_slip", "entity", "Same thing, transposed identifier",
-             "One thing is given codes whose digits differ by a swap of neighbours (2216편 vs 2261편) in "
+             "One thing is given codes whose digits differ by a swap of neighbours (4127편 vs 4172편) in "
              "sentences of different articles that share at least shared_words content nouns of summed "
              "rarity shared_rarity; codes that differ more name other things, and an article naming both "
              "knows they are two.",

@@ -3,14 +3,14 @@
 A running count (a toll, a tally of cases) rises while it is counted; two figures of
 it in articles of different times are an evolving count, not a conflict, and a
 figure under an as-of stamp is only compared at the same stamp (stamped_value). Once
-an article states the count as settled ("최종 179명으로 집계됐다", "12명으로 확정"),
+an article states the count as settled ("최종 52명으로 집계됐다", "12명으로 확정"),
 a later article that states a lower figure, with no stamp and as plain fact, keeps
 a stale count: that is a conflict.
 
 Evidence that two figures count the same thing, with no word list of what is counted:
 
 - the settled figure itself, or a later figure of the same value and unit (the later
-  articles that repeat the settled count, "179명이 숨졌다");
+  articles that repeat the settled count, "52명이 숨졌다");
 - and, for the lower figure: either the same measured noun (before or after the
   figure) and sentences whose rarity-weighted words other than that noun overlap by
   min_similarity (attribute_bonus added for the noun); or

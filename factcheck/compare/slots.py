@@ -80,12 +80,12 @@ def venue_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     suffixes = sorted(ctx.rules.words("venue_suffix"), key=len, reverse=True)
 
     def stem(name: str) -> str:
-        """'무안국제공항' -> '무안국제': the name without its venue suffix."""
+        """'한빛국제공항' -> '한빛국제': the name without its venue suffix."""
         return next((name[:-len(x)] for x in suffixes if name.endswith(x) and len(name) > len(x)), name)
 
     def same(a: str, b: str) -> bool:
         """One venue: one name inside the other, or one stem inside the other
-        (무안공항, 무안국제공항), or places that contain one another."""
+        (한빛공항, 한빛국제공항), or places that contain one another."""
         sa, sb = stem(a), stem(b)
         return a in b or b in a or sa in sb or sb in sa or compatible(a, b) or named_in(a, b) or named_in(b, a)
 
@@ -186,7 +186,7 @@ class _Actors:
 
 
 def _transposed(a: str, b: str) -> bool:
-    """The same digits with two neighbours swapped: 2216 vs 2261."""
+    """The same digits with two neighbours swapped: 4127 vs 4172."""
     if len(a) != len(b) or a == b:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
@@ -194,10 +194,10 @@ def _transposed(a: str, b: str) -> bool:
 
 
 def identifier_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
-    """One thing given two codes that differ by swapped neighbouring digits (2216 vs
-    2261, the same designator 편), in sentences that share rare words. A code that
+    """One thing given two codes that differ by swapped neighbouring digits (4127 vs
+    4172, the same designator 편), in sentences that share rare words. A code that
     differs more is another thing; an article naming both knows they are two. At
-    least one mention carries a letter code (7C2216편), so the digits are a code and
+    least one mention carries a letter code (HB4127편), so the digits are a code and
     not a count."""
     rarity = _rarity(ctx)
     ids = [f for f in ctx.facts if f.kind == "identifier"]

@@ -1,4 +1,4 @@
-"""The status of a figure as its sentence states it: settled ("최종 179명", "12명으로
+"""The status of a figure as its sentence states it: settled ("최종 52명", "12명으로
 확정") or preliminary ("잠정치", "속보치"); and a count's parts and predicate.
 
 A preliminary and a settled figure are two claims of one quantity at two moments:
@@ -13,8 +13,8 @@ from typing import Sequence
 from ..model import Fact
 from .context import Comparison
 
-BEFORE = 8  # characters before a figure where a settled marker binds it ("최종 179명")
-AFTER = 8  # and after it ("179명으로 최종 집계", "12명으로 확정")
+BEFORE = 8  # characters before a figure where a settled marker binds it ("최종 52명")
+AFTER = 8  # and after it ("52명으로 최종 집계", "12명으로 확정")
 # The first syllable of the word after a figure and its particle: the predicate stem
 # ("48명이 숨진" / "48명이 숨졌다" -> 숨).
 _PREDICATE = re.compile(r"\s?(?:이|가|은|는|도|만|의)?\s?([가-힣])")

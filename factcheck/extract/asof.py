@@ -79,7 +79,7 @@ class StampReader:
 
 def head_after(tokens: Sequence[Token], end: int, generic: frozenset[str]) -> str | None:
     """The noun a figure ending at ``end`` qualifies: right after it, or after 의
-    ("4m 높이", "175명의 승객"); None when a particle makes the figure a clause
+    ("4m 높이", "52명의 승객"); None when a particle makes the figure a clause
     member ("181명이", "2m를") or a verb follows."""
     after = [t for t in tokens if t.start >= end]
     if not after:

@@ -82,7 +82,7 @@ class PeopleFinder:
                 continue
             first, last, j = word[0], word[-1], i
             # "도널드 트럼프": a given name and a family name are one person.
-            # A Korean name is one word: "주종완 국토부 실장" joins no organisation to it.
+            # A Korean name is one word: "오세진 국토부 실장" joins no organisation to it.
             if j + 1 < len(words) and self._is_name_word(text, words[j + 1]) and \
                     " " not in text[first.start:last.end] and \
                     not self._whole_korean_name(text[first.start:last.end],
@@ -119,7 +119,7 @@ class PeopleFinder:
                 and not any(t in name for t in self.titles if len(t) > 1))
 
     def _whole_korean_name(self, name: str, following: str) -> bool:
-        """A Korean name is one word: "주종완 국토부 실장", "박정민 누리소프트 대표" join
+        """A Korean name is one word: "오세진 국토부 실장", "박정민 누리소프트 대표" join
         nothing to it (a three-syllable name, or any before an organisation)."""
         return self.is_korean_name(name) and (len(name) == 3 or self._org_shaped(following))
 

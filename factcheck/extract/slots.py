@@ -1,9 +1,9 @@
 """Slot mentions: the things a story names once and every source must name alike.
 
 - *venues*: a name ending in a venue suffix (청사, 스타디움, 공항 …) followed by
-  에서 (where something happens): "정부세종청사에서", "브리지뷰의 시트긱 스타디움에서";
-- *identifiers*: a code before a designator word (편, 호기 …): "7C2216편",
-  "제주항공 2261편" — the digits identify the thing, a letter prefix may be left out;
+  에서 (where something happens): "정부세종청사에서", "한빛시의 누리 스타디움에서";
+- *identifiers*: a code before a designator word (편, 호기 …): "HB4127편",
+  "한빛항공 4172편" — the digits identify the thing, a letter prefix may be left out;
 - *exclusive terms*: one of a pair of words that cannot both describe one act
   (왼발/오른발).
 
@@ -55,7 +55,7 @@ class SlotFinder:
         # The word holding the suffix, then 에서: where the thing is held.
         self.venue_re = re.compile(rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]*(?:{venue}))(?=에서)") if venue else None
         designator = words_pattern(identifier_words)
-        # "7C2216편", "7C 2216편", "2261편": a letter code may stand before the digits;
+        # "HB4127편", "HB 4127편", "4172편": a letter code may stand before the digits;
         # after the designator a particle, punctuation or a space.
         self.id_re = re.compile(
             rf"(?<![가-힣A-Za-z0-9\-.,])(?:([A-Z][A-Z0-9]|[0-9][A-Z])\s?)?(\d{{3,5}})\s?({designator})"
