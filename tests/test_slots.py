@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.compare.slots import _transposed
+from factcheck.compare.digits import transposed_digits
 
 HEAD = "입력 2024.03.15 09:00\n\n"
 
@@ -132,4 +132,4 @@ def test_slot_rule(run, name, articles, expected):
     ("4127", "41272", False),
 ])
 def test_transposed(a, b, expected):
-    assert _transposed(a, b) is expected
+    assert transposed_digits(a, b) is expected

@@ -23,6 +23,7 @@ from .proposal import Proposal
 from .quotes import attribution_conflicts
 from .ranks import rank_conflicts
 from .counts import count_value_conflicts
+from .digits import digit_swap_conflicts
 from .settled import settled_count_conflicts
 from .spans import extension_span_conflicts
 from .slots import identifier_conflicts, role_conflicts, term_conflicts, venue_conflicts
@@ -133,6 +134,12 @@ _ROWS = (
              "min_similarity. A later figure higher than an earlier one is a running count: never flagged. "
              "Values within tolerance (relative) of each other count as equal.",
              count_value_conflicts, {"tolerance": 0.0, "min_similarity": 0.75, "attribute_bonus": 0.25}, "medium"),
+    RuleSpec("FC115", "digit_swap", "numeric_value", "Swapped digits",
+             "Two figures of the same unit and measured noun whose digits differ by a swap of two "
+             "neighbours (728조 vs 782조), in articles published within window_days of each other, in "
+             "sentences whose rarity-weighted words overlap by at least min_similarity: a keying slip. "
+             "An article that gives both figures knows they are two.",
+             digit_swap_conflicts, {"window_days": 2, "min_similarity": 0.3}),
     RuleSpec("FC201", "date_boundary", "date", "Start or deadline",
              "The same date is when something starts (…부터) in one source and a deadline (…까지) in "
              "another, in sentences that share shared_words content words.",

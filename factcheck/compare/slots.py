@@ -14,6 +14,7 @@ from typing import Iterable
 
 from ..model import DateValue, Fact
 from .context import Comparison
+from .digits import transposed_digits
 from .entities import loose_place_match
 from .proposal import Proposal
 from .rarity import Rarity
@@ -185,14 +186,6 @@ class _Actors:
         return bool(x) and bool(y) and not (x & y)
 
 
-def _transposed(a: str, b: str) -> bool:
-    """The same digits with two neighbours swapped: 4127 vs 4172."""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-
-
 def identifier_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     """One thing given two codes that differ by swapped neighbouring digits (4127 vs
     4172, the same designator 편), in sentences that share rare words. A code that
@@ -208,7 +201,7 @@ def identifier_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             va, vb = str(a.value), str(b.value)
-            if a.article == b.article or a.attribute != b.attribute or not _transposed(va, vb):
+            if a.article == b.article or a.attribute != b.attribute or not transposed_digits(va, vb):
                 continue
             if vb in named[a.article] or va in named[b.article]:
                 continue

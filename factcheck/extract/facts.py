@@ -54,7 +54,7 @@ class ArticleExtractor:
         self.encounters = rules.encounter_types
         self.slots = SlotFinder(rules.words("venue_suffix"), rules.words("identifier_word"),
                                 rules.words("exclusive_pair"))
-        self.roles = RoleReader(rules.words("sole_title"), rules.words("role_time_word"))
+        self.roles = RoleReader(rules.words("sole_title"), rules.words("role_time_word"), rules.words("named_office"))
         self.quotes = QuoteReader(rules.words("pronoun"), rules.speech_verbs)
         self.attributes = AttributeReader(rules.words("time_word"), rules.words("attribute_filler"),
                                           rules.words("generic_noun"))

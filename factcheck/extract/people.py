@@ -94,13 +94,12 @@ class PeopleFinder:
             title = None  # the last title of the noun run: "대통령 정책 실장" -> 실장
             for k, nxt in enumerate(words[j + 1:j + 4], j + 1):
                 nouns = [t for t in nxt if t.tag.split("+")[0] in _NOUN_TAGS]
-                # A title the tagger split ("최고" + "재무" + "책임자") is read whole.
+                # A title the tagger split ("최고" + "재무" + "책임자", "국회" + "의장") is read whole.
                 whole = self._title_of(text[nouns[0].start:nouns[-1].end]) if nouns else None
-                for t in nouns:
-                    found_title = self._title_of(t.text)
-                    if found_title or (whole and t is nouns[-1]):
-                        title = found_title or whole
-                        skip_to = k  # the words up to the title are this person's, not another name
+                parts = [found for found in (self._title_of(t.text) for t in nouns) if found]
+                if whole or parts:
+                    title = whole or parts[-1]  # the title the word ends in
+                    skip_to = k  # the words up to the title are this person's, not another name
                 if any(t.tag.split("+")[0] not in _NOUN_TAGS for t in nxt):
                     break  # a particle or a verb ends the noun phrase
             if title and not (title in self.common_noun_titles and skip_to == j + 1

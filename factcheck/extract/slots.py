@@ -131,10 +131,13 @@ class RoleMention:
 
 class RoleReader:
     """``sole_titles``: titles one person holds at a time in one organisation
-    (장관, 사장); ``time_words``: words that put a role in another time (전, 당시)."""
+    (장관, 사장); ``time_words``: words that put a role in another time (전, 당시);
+    ``named_offices``: titles that name their institution (국회의장), held by one
+    person without an organisation written beside them."""
 
-    def __init__(self, sole_titles: Iterable[str], time_words: Iterable[str]):
-        self.titles = sorted(sole_titles, key=len, reverse=True)
+    def __init__(self, sole_titles: Iterable[str], time_words: Iterable[str], named_offices: Iterable[str] = ()):
+        self.named_offices = frozenset(named_offices)
+        self.titles = sorted({*sole_titles, *self.named_offices}, key=len, reverse=True)
         self.time_words = frozenset(time_words)
 
     def find(self, text: str, people: Iterable[PersonLike]) -> list[RoleMention]:
@@ -159,6 +162,8 @@ class RoleReader:
             if prefix in self.time_words:
                 continue
             org = " ".join(between)
+            if not org and word in self.named_offices:
+                org = word  # the office names its institution
             if not org:
                 continue  # a title without an organisation says nothing about who holds which office
             out.append(RoleMention(p.start, p.end + m.end(2), p.name, org, word))

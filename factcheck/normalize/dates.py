@@ -4,7 +4,11 @@ publication time.
 "1일" in an article published 2025-10-02 is 2025-10-01; "지난달 23일" is in the
 previous month; "이날" is the day last named (or the publication day); "오후 6시"
 joins the date before it; "까지"/"부터" after a date mark a deadline or a start;
-"(현지시간)"/"한국시간" record the time zone the text speaks in.
+"(현지시간)"/"한국시간" record the time zone the text speaks in. "7일 전", "2주 후",
+"1개월 21일 전" are counted from publication (never read as a day of the month);
+"지난달"/"올해"/"작년" alone are a month or a year, never a day; a weekday after a
+date ("19일 화요일", "1일(수)") picks the neighbouring month it agrees with, or is
+recorded in the trace as a disagreement.
 """
 from __future__ import annotations
 
@@ -40,7 +44,17 @@ _TIME = rf"(?:{_AMPM}\s?)?(?P<hour>\d{{1,2}})\s?시(?:\s?(?P<minute>\d{{1,2}})\s
 # "지난 6월", "내년 3월 1일": words that place a month in a year. A month right after
 # a year ("2025년 10월") is read by the year patterns.
 _MONTH_REL = r"(?<![\d.])(?<!년)(?<!년\s)(?<!\d\s)(?:(?P<rel>지난해|지난|오는|올해|올|내년|작년)\s?)?"
+# "7일 전", "2주 후", "3일 뒤", "1개월 21일 전", "2년 전": an offset from publication,
+# counted by arithmetic; the finest unit said is the precision ("3개월 전" is a month).
+# "7일 전까지" (by the 7th, or until 7 days ago) is left to the day pattern.
+_OFFSET = (r"(?<![\d.,])(?<!월)(?<!월\s)(?<!오는\s)(?<!지난\s)"
+           r"(?=\d{1,3}\s?(?:년|개월|달|주|일))"
+           r"(?:(?P<oy>\d{1,2})\s?년\s?)?(?:(?P<om>\d{1,2})\s?(?:개월|달)\s?)?"
+           r"(?:(?P<ow>\d{1,2})\s?주(?:일)?\s?)?(?:(?P<od>\d{1,3})\s?일\s?)?"
+           r"(?P<dir>전|후|뒤)(?!\s?까지)"
+           r"(?=$|\s|[.,)”\"'·]|에|부터|인|의|엔|만|이|께|쯤|가|보다|으로|로|와|과)")
 _PATTERNS = [
+    ("offset", _OFFSET),
     ("ymd", r"(?P<y>\d{4})\s?년\s?(?P<m>\d{1,2})\s?월\s?(?P<d>\d{1,2})\s?일"),
     ("ymd", r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[.\-/]\s?(?P<m>\d{1,2})\s?[.\-/]\s?(?P<d>\d{1,2})(?![\d])\.?"),
     ("ym", r"(?P<y>\d{4})\s?년\s?(?P<m>\d{1,2})\s?월(?!\s?\d)"),
@@ -48,8 +62,15 @@ _PATTERNS = [
     ("md", _MONTH_REL + r"(?P<m>\d{1,2})\s?월\s?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째))"),
     ("m", _MONTH_REL + r"(?P<m>\d{1,2})\s?월(?!\s?\d)(?![가-힣]*\s?(?:간|동안))"),
     ("d", r"(?<![\d.월])(?:(?P<rel>지난달|지난 달|이달|이번 달|다음 달|다음달|내달|오는|지난)\s?)?(?P<d>\d{1,2})\s?일(?!\s?(?:간|동안|째|만에|치|분))"),
-    ("word", r"(?P<word>이날|당일|같은 날|그날|오늘|어제|전날|그제|내일|다음날|다음 날|이튿날|어제저녁|어젯밤|지난밤)"),
+    ("word", r"(?P<word>이날|당일|같은 날|그날|오늘|어제저녁|어젯밤|어제|전날|그저께|그제|내일모레|내일|(?<![가-힣])모레|다음날|다음 날|이튿날|지난밤)"),
+    # "지난달", "올해", "작년" alone: a month or a year, never a day.
+    ("month_word", r"(?<![가-힣])(?P<mword>지난달|지난 달|이달|이번 달|이번달|다음 달|다음달|내달)"
+                   r"(?=$|\s|[^가-힣]|에|엔|의|보다|까지|부터|도|와|과|로|말|초|중)"
+                   r"(?!\s?\d)"),
+    ("year_word", r"(?<![가-힣])(?P<yword>지난해|작년|올해|금년|내년)(?![가-힣]*\s?\d{1,2}\s?월)"),
 ]
+_MONTH_WORDS = {"지난달": -1, "지난 달": -1, "이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1, "다음달": 1, "내달": 1}
+_YEAR_WORDS = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
 # A date never runs across a line break: every \s in these patterns is a space within a line.
 _LINE_SPACE = r"[^\S\r\n]"
 
@@ -65,8 +86,8 @@ _TIME_OF_DAY_RE = _within_line(r"\s?(새벽|아침|오전|낮|오후|저녁|밤)
 _BOUNDARY_RE = _within_line(r"\s?(?:상반기|하반기|[1-4]분기|초순|중순|하순|말|초|중|께)?\s?(까지|부터|이후|이전|전까지)")
 _BARE_TIME_RE = _within_line(_TIME)
 _WORD_OFFSETS = {"오늘": 0, "이날": None, "당일": None, "같은 날": None, "그날": None,
-                 "어제": -1, "어제저녁": -1, "어젯밤": -1, "지난밤": -1, "그제": -2,
-                 "전날": "anchor-1", "내일": 1, "다음날": "anchor+1", "다음 날": "anchor+1",
+                 "어제": -1, "어제저녁": -1, "어젯밤": -1, "지난밤": -1, "그제": -2, "그저께": -2,
+                 "전날": "anchor-1", "내일": 1, "모레": 2, "내일모레": 2, "다음날": "anchor+1", "다음 날": "anchor+1",
                  "이튿날": "anchor+1"}
 
 
@@ -115,6 +136,11 @@ def scan_dates(text: str, published: datetime | None, lo: int = 0, hi: int | Non
         value, relative = _resolve(kind, m, pub, current, _speech_day(text, s, out))
         if value is None:
             continue
+        wd = _WEEKDAY_RE.match(text, e, hi) if value.day is not None and kind in ("ymd", "md", "d") else None
+        if wd:
+            e, value = wd.end(), _weekday(value, "월화수목금토일".index(wd.group("wd") or wd.group("wd2")),
+                                           kind == "d" and not m.groupdict().get("rel")
+                                           or kind == "md" and not m.groupdict().get("rel"), kind)
         e, value = _attach_time(text, e, hi, value)
         value = replace(value, timezone=zones.of(text, s, e, lo, hi))
         e, boundary = _boundary(text, e, hi)
@@ -122,6 +148,39 @@ def scan_dates(text: str, published: datetime | None, lo: int = 0, hi: int | Non
         if value.as_date():
             current = value.as_date()
     return out
+
+
+_WEEKDAY_RE = _within_line(r"\s?(?:\((?P<wd>[월화수목금토일])(?:요일)?\)|(?P<wd2>[월화수목금토일])요일)")
+
+
+def _weekday(value: DateValue, weekday: int, movable: bool, kind: str) -> DateValue:
+    """'19일 화요일': when the plain reading falls on another weekday and the day falls
+    on that weekday in a neighbouring month (a neighbouring year for '3월 29일'), that
+    month is meant; when none agrees the plain reading stays and the trace says so."""
+    plain = value.as_date()
+    name = "월화수목금토일"[weekday]
+    if plain is None or plain.weekday() == weekday:
+        return value
+    if movable:
+        found = []
+        for step in (-1, 1):
+            if kind == "d":
+                y, mo = _add_months(plain.year, plain.month, step)
+            else:
+                y, mo = plain.year + step, plain.month
+            try:
+                other = date(y, mo, plain.day)
+            except ValueError:
+                continue
+            if other.weekday() == weekday:
+                found.append(other)
+        if len(found) == 1:
+            day = found[0]
+            return replace(value, year=day.year, month=day.month, day=day.day,
+                           trace=f"{value.trace} {name}요일 -> {day.isoformat()} "
+                                 f"({plain.isoformat()} is not a {name}요일)")
+    return replace(value, trace=f"{value.trace} (weekday disagrees: {plain.isoformat()} "
+                                f"is {'월화수목금토일'[plain.weekday()]}요일, the text says {name}요일)")
 
 
 _QUOTE_OPEN = re.compile(r"[“\"‘']")
@@ -151,6 +210,14 @@ def _resolve(kind: str, m: re.Match, pub: date | None, current: date | None, sai
         return DateValue(int(g["y"]), trace=f"{m.group(0)} -> {g['y']}"), False
     if pub is None:
         return None, True  # relative dates need a publication time
+    if kind == "offset":
+        return _offset(m, pub), True
+    if kind == "month_word":
+        y, mo = _add_months(pub.year, pub.month, _MONTH_WORDS[g["mword"]])
+        return DateValue(y, mo, trace=f"{g['mword']} -> {y:04d}-{mo:02d} (published {pub})"), True
+    if kind == "year_word":
+        y = pub.year + _YEAR_WORDS[g["yword"]]
+        return DateValue(y, trace=f"{g['yword']} -> {y:04d} (published {pub})"), True
     if kind == "md":
         mo, d = int(g["m"]), int(g["d"])
         y = _month_year(pub, g.get("rel"), mo, d)
@@ -188,6 +255,29 @@ def _resolve(kind: str, m: re.Match, pub: date | None, current: date | None, sai
         day = pub + timedelta(days=offset)
         why = f"published {pub}"
     return DateValue(day.year, day.month, day.day, trace=f"{word} -> {day.isoformat()} ({why})"), True
+
+
+def _add_months(y: int, mo: int, months: int) -> tuple[int, int]:
+    n = y * 12 + (mo - 1) + months
+    return n // 12, n % 12 + 1
+
+
+def _offset(m: re.Match, pub: date) -> DateValue | None:
+    """'7일 전', '2주 후', '1개월 21일 전', '3개월 전', '2년 전': publication plus or
+    minus the offset, at the precision of its finest unit."""
+    g = m.groupdict()
+    years, months, weeks, days = (int(g[k] or 0) for k in ("oy", "om", "ow", "od"))
+    sign = -1 if g["dir"] == "전" else 1
+    phrase = m.group(0).strip()
+    y, mo = _add_months(pub.year, pub.month, sign * (12 * years + months))
+    if g["ow"] is None and g["od"] is None:
+        if g["om"] is None:
+            return DateValue(y, trace=f"{phrase} -> {y:04d} (published {pub}, {sign * years:+d} years)")
+        return DateValue(y, mo, trace=f"{phrase} -> {y:04d}-{mo:02d} (published {pub}, {sign * (12 * years + months):+d} months)")
+    # A month's arithmetic keeps the day of month, clamped to the month's last day.
+    last = (date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)).day
+    day = date(y, mo, min(pub.day, last)) + timedelta(days=sign * (7 * weeks + days))
+    return DateValue(day.year, day.month, day.day, trace=f"{phrase} -> {day.isoformat()} (published {pub}, by arithmetic)")
 
 
 def _valid(y: int, mo: int, d: int, trace: str) -> DateValue | None:

@@ -30,6 +30,8 @@ WORD_LISTS: dict[str, ListSpec] = {
     "common_noun_title": ListSpec("titles that are also common nouns (시장: a market); "
                                   "right after a word not shaped like a Korean name they are no title"),
     "sole_title": ListSpec("titles one person holds at a time in one organisation: 장관, 사장, 감독"),
+    "named_office": ListSpec("sole titles that name their institution, so need no organisation beside "
+                             "them: 국회의장, 대법원장"),
     "role_time_word": ListSpec("words before a title that put the role in another time: 전, 당시, 차기"),
     "visit_verb": ListSpec("what follows a place that an event is held at or goes to: 을 방문, 로 향"),
     "pronoun": ListSpec("personal pronouns that stand for the last speaker: 그, 그녀"),

@@ -1,0 +1,47 @@
+"""Swapped digits (FC115) and offices that name their institution (FC306)."""
+import pytest
+
+HEAD = "입력 2026.12.02 22:40\n\n"
+BUDGET = "내년도 나라 예산의 총지출은 {v} 규모로 확정됐다고 기획재정부가 밝혔다."
+
+SWAP_CASES = [
+    ("two neighbouring digits swapped",
+     {"a.txt": BUDGET.format(v="728조 원"), "b.txt": BUDGET.format(v="782조 원")}, True),
+    ("swapped digits with a thousands separator",
+     {"a.txt": BUDGET.format(v="1,342억 원"), "b.txt": BUDGET.format(v="1,324억 원")}, True),
+    ("other digits: a value conflict, not a swap",
+     {"a.txt": BUDGET.format(v="728조 원"), "b.txt": BUDGET.format(v="735조 원")}, False),
+    ("another magnitude word: not the same figure keyed twice",
+     {"a.txt": BUDGET.format(v="728조 원"), "b.txt": BUDGET.format(v="782억 원")}, False),
+    ("an article giving both knows they are two",
+     {"a.txt": BUDGET.format(v="728조 원") + " 정부안은 782조 원이었다.",
+      "b.txt": BUDGET.format(v="782조 원")}, False),
+    ("another measured noun",
+     {"a.txt": BUDGET.format(v="728조 원"),
+      "b.txt": "내년도 나라 예산의 총수입은 782조 원 규모로 확정됐다고 기획재정부가 밝혔다."}, False),
+]
+
+
+@pytest.mark.parametrize("name, articles, flagged", SWAP_CASES, ids=[c[0] for c in SWAP_CASES])
+def test_swapped_digits(check_articles, name, articles, flagged):
+    result = check_articles(articles, HEAD)
+    assert any(c.rule == "digit_swap" for c in result.conflicts) is flagged, \
+        [c.explanation for c in result.conflicts]
+
+
+SPEAKER = "{who}은 본회의 직후 기자들과 만나 예산안 처리 과정을 설명했다."
+OFFICE_CASES = [
+    ("two holders of one named office",
+     {"a.txt": SPEAKER.format(who="우원석 국회의장"), "b.txt": SPEAKER.format(who="한정우 국회의장")}, True),
+    ("a former holder",
+     {"a.txt": SPEAKER.format(who="우원석 국회의장"), "b.txt": SPEAKER.format(who="전 한정우 국회의장")}, False),
+    ("one person in both",
+     {"a.txt": SPEAKER.format(who="우원석 국회의장"), "b.txt": SPEAKER.format(who="우원석 국회의장")}, False),
+]
+
+
+@pytest.mark.parametrize("name, articles, flagged", OFFICE_CASES, ids=[c[0] for c in OFFICE_CASES])
+def test_an_office_that_names_its_institution_has_one_holder(check_articles, name, articles, flagged):
+    result = check_articles(articles, HEAD)
+    assert any(c.rule == "role_holder" for c in result.conflicts) is flagged, \
+        [c.explanation for c in result.conflicts]
