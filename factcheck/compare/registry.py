@@ -93,7 +93,8 @@ _ROWS = (
              "compared.",
              stamped_conflicts, {"tolerance": 0.0, "min_similarity": 0.5, "attribute_bonus": 0.25}),
     RuleSpec("FC109", "stat_line", "numeric_value", "Stat lines that differ in one tally",
-             "Two stat lines (333경기 127골 77도움) in different articles share at least min_shared "
+             "Two stat lines (333경기 127골 77도움, or labelled: 찬성 180명, 반대 95명, 기권 12명) in different "
+             "articles share at least min_shared "
              "counters, agree on at least min_equal of them and differ on fewer than they agree on: "
              "the differing tally is a slip. Lines of two subjects, and a later line whose differing "
              "tallies are all higher (a running count that grew), are not compared.",

@@ -137,6 +137,38 @@ def stat_lines(text: str, tokens: Sequence[Token], taken: Sequence[tuple[int, in
     return lines
 
 
+_LABEL_GAP = re.compile(r"\s?[,·/]\s?")
+
+
+def labelled_lines(text: str, tokens: Sequence[Token], figures: Sequence[tuple[int, int, float, str]],
+                   min_items: int = 3) -> list[list[Tally]]:
+    """Runs of at least ``min_items`` "label figure" items of one unit, separated by
+    commas ("찬성 180명, 반대 95명, 기권 12명", "금 5개, 은 3개, 동 2개"): each figure
+    a tally of the noun right before it. ``figures``: (start, end, value, unit) of
+    the figures already read in the sentence, in order."""
+    nouns = {t.end: t for t in tokens if t.tag.split("+")[0] in ("NNG", "NNP")}
+    items: list[tuple[Tally, str, int]] = []  # the tally, its unit, where its label starts
+    for start, end, value, unit in figures:
+        label = nouns.get(start - 1) if text[start - 1:start] == " " else None
+        if label is None or value != int(value) or not re.fullmatch(r"[가-힣]+", label.text) \
+                or (label.start > 0 and not text[label.start - 1].isspace() and text[label.start - 1] not in ",·/"):
+            continue
+        items.append((Tally(start, end, int(value), label.text), unit, label.start))
+    lines: list[list[Tally]] = []
+    run: list[tuple[Tally, str, int]] = []
+    for item in items:
+        if run and item[1] == run[-1][1] and _LABEL_GAP.fullmatch(text, run[-1][0].end, item[2]) \
+                and item[0].counter not in {t.counter for t, _, _ in run}:
+            run.append(item)
+            continue
+        if len(run) >= min_items:
+            lines.append([t for t, _, _ in run])
+        run = [item]
+    if len(run) >= min_items:
+        lines.append([t for t, _, _ in run])
+    return lines
+
+
 def line_key(line: Sequence[Tally]) -> tuple[str, ...]:
     """The line as the facts carry it: one "counter=value" per item, in order."""
     return tuple(f"{t.counter}={t.value}" for t in line)

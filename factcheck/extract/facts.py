@@ -14,7 +14,7 @@ from ..model import Article, EventRef, Fact, FactKind, Quantity, Stance, Value
 from ..normalize.dates import DateMention, scan_clock_times, scan_dates
 from ..normalize.lexicon import Lexicon, lexicon_from_rules, words_pattern
 from ..normalize.quantities import QuantityScanner
-from .asof import StampReader, head_after, line_key, stat_lines
+from .asof import StampReader, head_after, labelled_lines, line_key, stat_lines
 from .attributes import AttributeReader
 from .events import EventFinder
 from .expansions import find_expansions
@@ -160,15 +160,17 @@ class ArticleExtractor:
                                       as_of=self.stamps.stamp_for(text, sent.start, sent.end, stamps, m.start),
                                       head=head_after(sent.tokens, m.end, self.generic)))
             out += self._tallies(article, sent, contexts[sent.index], stance,
-                                 date_spans + [(m.start, m.end) for m in mentions])
+                                 date_spans + [(m.start, m.end) for m in mentions],
+                                 [(m.start, m.end, m.quantity.value, m.quantity.unit) for m in mentions])
         return out
 
     def _tallies(self, article: Article, sent: Sentence, context: tuple[str, ...], stance: Stance,
-                 taken: list[tuple[int, int]]) -> list[Fact]:
-        """The figures of a stat line ("333경기 127골 77도움"), each a tally of its counter;
-        the line's items travel as qualifiers, so the line can be compared as a whole."""
+                 taken: list[tuple[int, int]], figures: list[tuple[int, int, float, str]]) -> list[Fact]:
+        """The figures of a stat line ("333경기 127골 77도움", "찬성 180명, 반대 95명, 기권
+        12명"), each a tally of its counter or label; the line's items travel as
+        qualifiers, so the line can be compared as a whole."""
         out = []
-        for line in stat_lines(article.text, sent.tokens, taken):
+        for line in stat_lines(article.text, sent.tokens, taken) + labelled_lines(article.text, sent.tokens, figures):
             key = line_key(line)
             for t in line:
                 q = Quantity(float(t.value), float(t.value), float(t.value), t.counter, "tally",
