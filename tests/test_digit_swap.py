@@ -1,4 +1,5 @@
-"""Swapped digits (FC115) and offices that name their institution (FC306)."""
+"""Swapped digits (FC115), offices that name their institution (FC306), and moments
+in a story of few articles (FC204)."""
 import pytest
 
 HEAD = "입력 2026.12.02 22:40\n\n"
@@ -45,3 +46,11 @@ def test_an_office_that_names_its_institution_has_one_holder(check_articles, nam
     result = check_articles(articles, HEAD)
     assert any(c.rule == "role_holder" for c in result.conflicts) is flagged, \
         [c.explanation for c in result.conflicts]
+
+
+def test_a_story_of_two_articles_still_finds_a_moment_given_two_times(check_articles):
+    """Few articles make no word rare; a small story is read as if it had more."""
+    text = "한빛전자는 {t} 서울 본사에서 신제품 공개 행사를 열고 접이식 노트북을 선보였다."
+    result = check_articles({"a.txt": text.format(t="1일 오전 10시"), "b.txt": text.format(t="1일 오전 11시")},
+                            HEAD)
+    assert [c.rule for c in result.conflicts] == ["event_moment"]

@@ -44,6 +44,9 @@ _BLOCK_IDF = 0.7  # words in half the articles or more take no part in finding p
 _HALF_OF_DAY = re.compile(_AMPM + "|:")  # the one spelling of a part of the day (normalize/dates.py)
 
 
+MIN_ARTICLES = 8
+
+
 def _eligible(f: Fact) -> bool:
     v = f.value
     return (f.kind == "date" and isinstance(v, DateValue) and bool(f.frame) and v.year is not None
@@ -54,8 +57,11 @@ def _eligible(f: Fact) -> bool:
 def _rarity(ctx: Comparison) -> Rarity:
     """Rarity over articles (a story repeats its words) of the clause and sentence
     words, unsmoothed: a word every article uses weighs 0 and finds no pairs. Every
-    article counts, even one with no facts: it shares no words."""
-    return Rarity(ctx.facts, unit="article", floor=len(ctx.articles), frames=True, smooth=False)
+    article counts, even one with no facts: it shares no words. A story of fewer
+    than MIN_ARTICLES articles is read as if it had that many: with three articles
+    no word could be rare."""
+    return Rarity(ctx.facts, unit="article", floor=max(len(ctx.articles), MIN_ARTICLES), frames=True,
+                  smooth=False)
 
 
 def _clock_only(f: Fact) -> bool:
