@@ -25,3 +25,14 @@ def test_normalizer_case(table, case):
 def test_tables_are_large_enough():
     counts = {t: len(load_cases(t)) for t in TABLES}
     assert sum(counts.values()) >= 320, counts
+
+
+def test_addresses_hold_no_figures():
+    """'%28' and digits inside a web or e-mail address are no figure."""
+    from normalizer_table import scanner
+
+    for text in ("https://news.example.com/2025/view?id=%2830%29&page=3",
+                 "www.example.co.kr/a/%28500%EC%96%B5%EC%9B%90",
+                 "press30%28@example.com"):
+        assert scanner().scan(text) == [], text
+    assert [m.quantity.value for m in scanner().scan("(https://x.kr/%2815%25) 점유율 15%")] == [15]

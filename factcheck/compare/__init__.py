@@ -25,12 +25,20 @@ def compare(facts: list[Fact], articles: Iterable[Article], rules: "RuleSet",
     by_id = {a.id: a for a in articles}
     ctx = Comparison(facts, by_id, rules, frozenset(focus) if focus is not None else None)
     conflicts: dict[str, Conflict] = {}
+    said: set[tuple] = set()  # what earlier rules already flagged, by kind and the places of each side
     for spec in RULES.values():
         if not rules.conflict(spec.name).enabled:
             continue
         for p in spec.run(ctx, rules.params(spec.name)):
             if p.confidence < min_confidence:
                 continue
+            # Two rules may read one disagreement from different facts of the same words
+            # (an encounter's event and its date): it is reported once, by the first rule.
+            places = (p.kind, tuple(sorted(tuple(sorted((f.article, f.start, f.end) for f in side))
+                                           for side in p.sides)))
+            if places in said:
+                continue
+            said.add(places)
             c = _conflict(p, by_id, rules)
             conflicts.setdefault(c.id, c)
     return sorted(conflicts.values(),

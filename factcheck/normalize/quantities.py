@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..model import Quantity
@@ -35,6 +36,33 @@ _SHORT_SCALES = "|".join(w for w in ENGLISH_SCALES if len(w) == 1)
 _NATIVE = "|".join(sorted(NATIVE_NUMERALS, key=len, reverse=True))
 # "100여 명", "1년여": 여 follows the numeral, or a unit written without a space.
 _YEO = "여"
+# "천 4백만 달러" (14 million): a lone 백/천 leads the groups of one number written
+# apart. Only before a group with its own magnitude word, so that the surname in
+# "천 2명" stays a word.
+_LEAD = r"(?:(?<![가-힣])[백천]\s?(?=\d{1,3}\s?[십백천만억조]))?"
+
+
+# Text inside a web address or an e-mail address is no figure: "%28" in a URL is
+# an escaped "(", not 28 percent.
+_ADDRESS = re.compile(r"(?i:https?://|www\.)[^\s<>\"'\u3131-\u318e\uac00-\ud7a3]+"
+                      r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Compatibility signs news text writes for Latin units: ㎏ for kg, ℓ for L, ㎡ for m2.
+# Matched by exact spelling (㎽ is mW, ㎿ is MW); ℓ is the sign for L.
+_COMPAT_SIGNS: dict[str, str] = {"L": "ℓ"}
+for _code in (*range(0x2100, 0x2150), *range(0x3380, 0x3400)):
+    _plain = unicodedata.normalize("NFKC", chr(_code))
+    if _plain != chr(_code) and _plain.isascii() and len(_plain) > 1:
+        _COMPAT_SIGNS.setdefault(_plain, chr(_code))
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Where web addresses (http://..., www....) and e-mail addresses are."""
+    return [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+
+
+def _unit_key(word: str) -> str:
+    """Unit words are looked up without spaces: "캐나다달러" finds "캐나다 달러"."""
+    return re.sub(r"\s", "", word)
 
 
 def _within_line(pattern: str) -> re.Pattern:
@@ -54,18 +82,31 @@ class QuantityScanner:
         self.units = dict(lexicon.units)
         for word, unit in lexicon.units.items():
             self.units.setdefault(_fullwidth(word), unit)
+            if word.isascii() and len(word) > 1:
+                self.units.setdefault(word.lower(), unit)  # "ml" for mL, "usd" for USD
+            for spelling in (word, word.lower()):
+                if spelling in _COMPAT_SIGNS:
+                    self.units.setdefault(_COMPAT_SIGNS[spelling], unit)  # ㎏, ℓ, ㎡, ㎖
         units = words_pattern(self.units)
+        self.unit_lookup = {_unit_key(w): u for w, u in self.units.items()}
+        # A currency sign or ISO code written before the amount: "$350", "EUR 20".
+        self.prefixes = dict(CURRENCY_PREFIX)
+        for word, unit in lexicon.units.items():
+            if unit.dimension == "currency" and (re.fullmatch(r"[A-Z]{3}", word) or
+                                                 re.fullmatch(r"[A-Z]{0,2}\$", word)):
+                self.prefixes.setdefault(word, unit.unit)
         self.scopes = ScopeReader(lexicon)
         # A unit word that begins a longer word is no unit: 1분기 (a quarter), 10주년
         # (an anniversary), 2030년대 (a decade).
         self.compounds = frozenset(lexicon.unit_compounds)
         # "30대 남성": an age bracket, not thirty vehicles.
         self.age_bracket = re.compile(rf"[^\S\r\n]?(?:{words_pattern(lexicon.age_nouns) or '(?!)'})")
-        prefix = "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIX, key=len, reverse=True))
+        prefix = "|".join(re.escape(p) + (r"(?=\s?\d)" if p.isalpha() else "")
+                          for p in sorted(self.prefixes, key=len, reverse=True))
         # A figure never runs across a line break: every \s is a space within a line.
         self.pattern = _within_line(
             rf"(?<![0-9A-Za-z.,])(?P<prefix>{prefix})?\s?"
-            rf"(?:(?P<sign>[-−](?=\d)|마이너스\s?(?=\d))?(?P<num>{KOREAN_NUMERAL})"
+            rf"(?:(?P<sign>[-−](?=\d)|마이너스\s?(?=\d))?(?P<num>{_LEAD}{KOREAN_NUMERAL})"
             rf"(?:\s?(?P<scale>(?i:{_SCALE_WORDS})|(?(prefix)(?i:{_SHORT_SCALES})|(?!)))(?![A-Za-z])\.?)?"
             rf"|(?<![가-힣])(?P<native>{_NATIVE})(?=\s[가-힣])"
             rf"|(?<![가-힣])(?P<hangul>{HANGUL_NUMERAL}))"
@@ -81,9 +122,12 @@ class QuantityScanner:
     def scan(self, text: str, lo: int = 0, hi: int | None = None) -> list[QuantityMention]:
         hi = len(text) if hi is None else hi
         found = []
+        addresses = address_spans(text)
         for m in self.pattern.finditer(text, lo, hi):
+            if any(s < m.end() and m.start() < e for s, e in addresses):
+                continue
             mention = self._read(text, m, lo, hi)
-            if mention:
+            if mention and not any(s < mention.end and mention.start < e for s, e in addresses):
                 found.append(mention)
         return _join_durations(text, found)
 
@@ -110,9 +154,11 @@ class QuantityScanner:
         if unit_word and any(text.startswith(c, m.start("unit")) for c in self.compounds
                              if len(c) > len(unit_word)):
             return None
-        unit = self.units.get(unit_word) if unit_word else None
+        unit = self.unit_lookup.get(_unit_key(unit_word)) if unit_word else None
         if prefix:
-            unit_name, dimension, factor = CURRENCY_PREFIX[prefix], "currency", 1.0
+            if prefix.isalpha() and text[m.start("prefix") - 1:m.start("prefix")] == "/":
+                return None  # "KRW/USD 1,400" is an exchange rate, not dollars
+            unit_name, dimension, factor = self.prefixes[prefix], "currency", 1.0
             if unit and unit.dimension != "currency":
                 unit_word = None  # "$3 billion 규모": keep only the currency
         elif unit:
@@ -150,7 +196,6 @@ class QuantityScanner:
         after) and where the figure's frame ends (before a hedge written before).
         """
         low, high, frame = value, value, start
-        hedges: list[str] = []
         words: list[HedgeWord] = []
         before = self.hedge_before.search(text, max(0, start - 6), start)
         if before:
@@ -162,14 +207,20 @@ class QuantityScanner:
         if after:
             words.append(self.lexicon.hedges_after[after[0]])
             end = after[1]
-        for word in words:
+        # An open-ended hedge wins over an approximating one: "약 500개 이상" is
+        # [500, +inf), "약 500명 이하" is [0, 500].
+        # The approximating hedge is still named in the trace.
+        bounding = words
+        if any(_open_ended(w) for w in words):
+            bounding = [w for w in words if w.hedge.effect != "approx"]
+        for i, word in enumerate(bounding):
             if word.hedge.effect == "odd_over" and factor:
                 # "1년여": a step of the number as written (1 year), not of its base unit.
                 low2, high2 = (x * factor for x in word.hedge.bounds(value / factor))
             else:
                 low2, high2 = word.hedge.bounds(value)
-            low, high = (max(low, low2), min(high, high2)) if hedges else (low2, high2)
-            hedges.append(word.word)
+            low, high = (max(low, low2), min(high, high2)) if i else (low2, high2)
+        hedges = [w.word for w in words]
         return low, high, "+".join(hedges) or None, end, frame
 
     def _after_hedge(self, text: str, end: int, hi: int) -> tuple[str, int] | None:
@@ -229,6 +280,14 @@ def _not_a_figure(text: str, start: int, end: int, dimension: str, unit_word: st
     if dimension == "count" and text.startswith("째", end):
         return True
     return unit_word == "대" and value in range(10, 100, 10) and bool(age_bracket.match(text, end))
+
+
+def _open_ended(word: HedgeWord) -> bool:
+    """A hedge that bounds one side only: 이상, 초과 ([v, +inf)), 이하, 미만 ([0, v]);
+    not 남짓 ([v, 1.5v]), which is bounded on both sides."""
+    if word.hedge.effect in ("at_most", "below"):
+        return True
+    return word.hedge.effect in ("at_least", "above") and word.hedge.tolerance is None
 
 
 def _fmt_high(high: float) -> str:
