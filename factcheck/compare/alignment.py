@@ -89,11 +89,8 @@ def stamped_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
                 continue
             if not measured(a) & measured(b):  # "3명이 숨지고 12명이 다쳤다": nothing says what is counted
                 continue
-            if not disjoint(a.quantity, b.quantity, params["tolerance"]) \
-                    or restated(a, b, values, params["tolerance"]):
-                continue
-            score = min(1.0, rarity.similarity(a.context, b.context) + params["attribute_bonus"])
-            if score >= params["min_similarity"]:
+            score = _disagreement(a, b, values, rarity, params)
+            if score is not None:
                 pairs.append((score, a, b))
         for score, a, b in sorted(pairs, key=lambda p: (-p[0], p[1].id, p[2].id)):
             what = a.attribute or b.attribute or family
@@ -206,6 +203,16 @@ def restated(a: Fact, b: Fact, values: dict[tuple[str, int, str], list[Quantity]
         or any(not disjoint(q, a.quantity, tolerance) for q in values[(b.article, b.sentence_start, family)])
 
 
+def _disagreement(a: Fact, b: Fact, values: dict[tuple[str, int, str], list[Quantity]], rarity: Rarity,
+                  params: Params) -> float | None:
+    """The alignment score of two figures whose values cannot both hold and that no
+    sentence restates, when it reaches min_similarity; else None."""
+    if not disjoint(a.quantity, b.quantity, params["tolerance"]) or restated(a, b, values, params["tolerance"]):
+        return None
+    score = min(1.0, rarity.similarity(a.context, b.context) + params["attribute_bonus"])
+    return score if score >= params["min_similarity"] else None
+
+
 def measured(f: Fact) -> frozenset[str]:
     """What a figure measures, as written: its attribute (the noun run before it,
     whole: "현금 투자" is not "조선업 투자") and its head (the noun right after it,
@@ -247,11 +254,8 @@ def aligned_pairs(ctx: Comparison, params: Params) -> list[tuple[float, Fact, Fa
             if not ctx.published_within(a, b, params["window_days"]) or per_unit(a) != per_unit(b) \
                     or status.clash(a, b):
                 continue
-            if not disjoint(a.quantity, b.quantity, params["tolerance"]) \
-                    or restated(a, b, values, params["tolerance"]):
-                continue
-            score = min(1.0, rarity.similarity(a.context, b.context) + params["attribute_bonus"])
-            if score >= params["min_similarity"]:
+            score = _disagreement(a, b, values, rarity, params)
+            if score is not None:
                 out.append((score, a, b))
     return sorted(out, key=lambda p: (-p[0], p[1].id, p[2].id))
 

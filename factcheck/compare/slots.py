@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..model import DateValue, Fact
 from .context import Comparison
@@ -55,6 +55,19 @@ class _Components:
 
     def union(self, a: str, b: str) -> None:
         self.parent[self.find(a)] = self.find(b)
+
+
+def _clusters(facts: list[Fact], same: Callable[[Fact, Fact], bool]) -> dict[str, list[Fact]]:
+    """The facts joined through any chain of ``same``, each cluster in text order."""
+    comps = _Components()
+    for x in facts:
+        for y in facts:
+            if same(x, y):
+                comps.union(x.id, y.id)
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for f in sorted(facts, key=lambda f: (f.article, f.start)):
+        out[comps.find(f.id)].append(f)
+    return out
 
 
 def _days(ctx: Comparison) -> dict[SentenceKey, set[str]]:
@@ -140,14 +153,7 @@ def venue_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     out = []
     for members in groups.values():
         # Names of one venue, joined through any chain of matches.
-        names = _Components()
-        for x in members:
-            for y in members:
-                if same(_venue(x), _venue(y)):
-                    names.union(x.id, y.id)
-        sides: dict[str, list[Fact]] = defaultdict(list)
-        for f in sorted(members, key=lambda f: (f.article, f.start)):
-            sides[names.find(f.id)].append(f)
+        sides = _clusters(members, lambda x, y: same(_venue(x), _venue(y)))
         if len(sides) < 2:
             continue
         ordered = tuple(sorted((tuple(v) for v in sides.values()), key=lambda side: _venue(side[0])))
@@ -281,14 +287,7 @@ def role_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
             by_role[(f.subject.replace(" ", ""), f.attribute)].append(f)
     out = []
     for (org, title), group in sorted(by_role.items()):
-        people = _Components()
-        for a in group:
-            for b in group:
-                if names.same_person(str(a.value), str(b.value)):
-                    people.union(a.id, b.id)
-        holders: dict[str, list[Fact]] = defaultdict(list)
-        for f in sorted(group, key=lambda f: (f.article, f.start)):
-            holders[people.find(f.id)].append(f)
+        holders = _clusters(group, lambda a, b: names.same_person(str(a.value), str(b.value)))
         if len(holders) < 2:
             continue
         per_article: dict[str, set[str]] = defaultdict(set)
