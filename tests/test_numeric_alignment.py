@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 
 from factcheck.extract.asof import StampReader
-from factcheck.pipeline import check
 from factcheck.rules.entries import Hedge
 
 HEAD = "입력 2024.03.15 09:00\n\n"
@@ -132,14 +131,8 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    def _run(articles: dict[str, str]):
-        folder = tmp_path_factory.mktemp("case")
-        for name, text in articles.items():
-            (folder / name).write_text((text if text.startswith("입력") else HEAD + text) + "\n",
-                                       encoding="utf-8")
-        return check([folder])
-    return _run
+def run(check_articles):
+    return lambda articles: check_articles(articles, HEAD)
 
 
 @pytest.mark.parametrize("name,articles,expected", CASES, ids=[c[0] for c in CASES])

@@ -36,13 +36,6 @@ from .status import SettledReader
 Params = dict[str, float]
 
 
-def sentence_rarity(facts: Iterable[Fact]) -> Rarity:
-    """Rarity over the corpus's sentences, every word keeping some weight (offset 1):
-    the similarity of two sentences is a ratio of weights, and a sentence of common
-    words only would otherwise weigh nothing."""
-    return Rarity(facts, unit="sentence", offset=1.0)
-
-
 def disjoint(a: Quantity, b: Quantity, tolerance: float) -> bool:
     """The intervals cannot both hold, beyond a relative rounding tolerance."""
     lo, hi = (a, b) if a.low <= b.low else (b, a)
@@ -78,8 +71,8 @@ def stamped_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
             blocks[(unit_family(q), f.as_of)].append(f)
     if not blocks:
         return []
-    rarity = sentence_rarity(ctx.facts)
-    values = values_by_sentence(ctx.facts)
+    rarity = ctx.sentence_rarity
+    values = ctx.values_by_sentence
     status = SettledReader(ctx)
     out = []
     for (family, stamp), group in sorted(blocks.items()):
@@ -235,10 +228,10 @@ def aligned_pairs(ctx: Comparison, params: Params) -> list[tuple[float, Fact, Fa
                 and f.as_of != OPEN_STAMP and f.attribute != MARKET_SHARE:
             for noun in measured(f):
                 blocks[(unit_family(q), noun)].append(f)
-    rarity = sentence_rarity(ctx.facts)
+    rarity = ctx.sentence_rarity
     per_unit = PerUnit(ctx)
     status = SettledReader(ctx)  # a preliminary and a final figure are not one claim
-    values = values_by_sentence(ctx.facts)
+    values = ctx.values_by_sentence
     out = []
     seen: set[tuple[str, str]] = set()
     for _, group in sorted(blocks.items()):
@@ -293,7 +286,7 @@ def enumeration_total_conflicts(ctx: Comparison, params: Params) -> list[Proposa
     for f, q in quantities(ctx.facts):
         if f.stance != "quoted" and q.dimension != "tally":
             by_sentence[(f.article, f.sentence_start)].append(f)
-    rarity = sentence_rarity(ctx.facts)
+    rarity = ctx.sentence_rarity
     out = []
     for (article, _), group in sorted(by_sentence.items()):
         group.sort(key=lambda f: f.start)

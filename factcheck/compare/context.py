@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from ..model import Article, Fact
+from ..model import Article, Fact, Quantity
 
 if TYPE_CHECKING:
     from ..rules.ruleset import RuleSet
+    from .rarity import Rarity
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,23 @@ class Comparison:
     # Article ids: when given, a rule whose cost grows with pairs of facts may leave
     # out the conflicts that involve none of these articles (CI on a few new ones).
     focus: frozenset[str] | None = None
+
+    @cached_property
+    def sentence_rarity(self) -> "Rarity":
+        """Word rarity over the corpus's sentences, every word keeping some weight
+        (offset 1: the similarity of two sentences is a ratio of weights, and a
+        sentence of common words only would otherwise weigh nothing). Built once for
+        all the rules that weigh sentence overlap."""
+        from .rarity import Rarity
+
+        return Rarity(self.facts, unit="sentence", offset=1.0)
+
+    @cached_property
+    def values_by_sentence(self) -> dict[tuple[str, int, str], list[Quantity]]:
+        """The quantities of each sentence, by unit family: (article, sentence start, family)."""
+        from .alignment import values_by_sentence
+
+        return values_by_sentence(self.facts)
 
     def published_within(self, a: Fact, b: Fact, days: float) -> bool:
         return self.articles[a.article].published_within(self.articles[b.article], days)

@@ -25,7 +25,7 @@ from datetime import datetime
 from itertools import combinations
 
 from ..model import Fact
-from .alignment import PerUnit, disjoint, measured, restated, sentence_rarity, sides_by_value, values_by_sentence
+from .alignment import PerUnit, disjoint, measured, restated, sides_by_value
 from .context import Comparison
 from .numeric import quantities
 from .proposal import Proposal
@@ -64,9 +64,9 @@ def count_value_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
                 blocks[(f.quantity.unit, noun)].append(f)
     if not blocks:
         return []
-    rarity = sentence_rarity(ctx.facts)
+    rarity = ctx.sentence_rarity
     per_unit = PerUnit(ctx)
-    values = values_by_sentence(ctx.facts)
+    values = ctx.values_by_sentence
     found: dict[tuple[str, str], dict[Fact, float]] = defaultdict(dict)
     seen: set[tuple[str, str]] = set()
     for (unit, noun), group in sorted(blocks.items()):

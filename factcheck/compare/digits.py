@@ -12,7 +12,7 @@ from collections import defaultdict
 from itertools import combinations
 
 from ..model import Fact
-from .alignment import measured, sentence_rarity
+from .alignment import measured
 from .context import Comparison
 from .numeric import quantities, unit_family
 from .proposal import Proposal
@@ -52,7 +52,7 @@ def digit_swap_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
                 blocks[(unit_family(q), noun, "".join(sorted(digits)))].append(f)
     if not blocks:
         return []
-    rarity = sentence_rarity(ctx.facts)
+    rarity = ctx.sentence_rarity
     stated = {(f.article, unit_family(q), q.value) for f, q in quantities(ctx.facts)}
     out = []
     seen: set[tuple[str, str]] = set()

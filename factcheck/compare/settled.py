@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ..model import Fact
-from .alignment import disjoint, sentence_rarity
+from .alignment import disjoint
 from .context import Comparison
 from .numeric import quantities
 from .proposal import Proposal
@@ -53,7 +53,7 @@ def settled_count_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     settled = [f for f in counts if not f.quantity.hedge and reader.is_settled(f) and day(f)]
     if not settled:
         return []
-    rarity = sentence_rarity(ctx.facts)
+    rarity = ctx.sentence_rarity
     wholes = {f.id: reader.whole(f, by_sentence[(f.article, f.sentence_start)]) for f in counts}
 
     def sentence_values(f: Fact) -> set[float]:
