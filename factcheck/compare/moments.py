@@ -44,9 +44,6 @@ _BLOCK_IDF = 0.7  # words in half the articles or more take no part in finding p
 _HALF_OF_DAY = re.compile(_AMPM + "|:")  # the one spelling of a part of the day (normalize/dates.py)
 
 
-MIN_ARTICLES = 8
-
-
 def _eligible(f: Fact) -> bool:
     v = f.value
     return (f.kind == "date" and isinstance(v, DateValue) and bool(f.frame) and v.year is not None
@@ -54,13 +51,13 @@ def _eligible(f: Fact) -> bool:
             and f.stance not in ("retracted", "forecast"))
 
 
-def _rarity(ctx: Comparison) -> Rarity:
+def _rarity(ctx: Comparison, min_articles: float) -> Rarity:
     """Rarity over articles (a story repeats its words) of the clause and sentence
     words, unsmoothed: a word every article uses weighs 0 and finds no pairs. Every
     article counts, even one with no facts: it shares no words. A story of fewer
-    than MIN_ARTICLES articles is read as if it had that many: with three articles
+    than min_articles articles is read as if it had that many: with three articles
     no word could be rare."""
-    return Rarity(ctx.facts, unit="article", floor=max(len(ctx.articles), MIN_ARTICLES), frames=True,
+    return Rarity(ctx.facts, unit="article", floor=max(len(ctx.articles), int(min_articles)), frames=True,
                   smooth=False)
 
 
@@ -238,7 +235,7 @@ def moment_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
              and f.attribute not in milestones and not stamp.match(texts[f.article], f.end)]
     if len({f.article for f in facts}) < 2:
         return []
-    rarity = _rarity(ctx)
+    rarity = _rarity(ctx, params["min_articles"])
 
     def evidence(a: Fact, b: Fact) -> tuple[float, list[str]]:
         shared = [w for w in rarity.common(a.frame, b.frame) if rarity.idf(w) > 0]

@@ -161,10 +161,11 @@ _ROWS = (
              "of day. A day labelled local time may be one day from an unlabelled or Korean-time day; times "
              "within minute_tolerance minutes agree (hour_hedge_minutes for a round hour with 께/쯤); "
              "days more than window_days, months more than window_months or times more than max_minutes "
-             "apart are other happenings. An article giving both values knows they are two.",
+             "apart are other happenings. An article giving both values knows they are two. A story of "
+             "fewer than min_articles articles is weighed as if it had that many.",
              moment_conflicts,
              {"min_evidence": 2.5, "min_shared": 2, "window_days": 3, "window_months": 2,
-              "minute_tolerance": 1, "hour_hedge_minutes": 30, "max_minutes": 180}),
+              "minute_tolerance": 1, "hour_hedge_minutes": 30, "max_minutes": 180, "min_articles": 8}),
     RuleSpec("FC301", "event_place", "entity", "Same event, different place",
              "One event (same day, same participants) is placed at two places of which neither contains "
              "the other.",
