@@ -72,7 +72,7 @@ def stamped_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
     if not blocks:
         return []
     rarity = ctx.sentence_rarity
-    values = ctx.values_by_sentence
+    values = values_by_sentence(ctx.facts)
     status = SettledReader(ctx)
     out = []
     for (family, stamp), group in sorted(blocks.items()):
@@ -231,7 +231,7 @@ def aligned_pairs(ctx: Comparison, params: Params) -> list[tuple[float, Fact, Fa
     rarity = ctx.sentence_rarity
     per_unit = PerUnit(ctx)
     status = SettledReader(ctx)  # a preliminary and a final figure are not one claim
-    values = ctx.values_by_sentence
+    values = values_by_sentence(ctx.facts)
     out = []
     seen: set[tuple[str, str]] = set()
     for _, group in sorted(blocks.items()):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from ..model import Article, Fact, Quantity
+from ..model import Article, Fact
 
 if TYPE_CHECKING:
     from ..rules.ruleset import RuleSet
@@ -30,13 +30,6 @@ class Comparison:
         from .rarity import Rarity
 
         return Rarity(self.facts, unit="sentence", offset=1.0)
-
-    @cached_property
-    def values_by_sentence(self) -> dict[tuple[str, int, str], list[Quantity]]:
-        """The quantities of each sentence, by unit family: (article, sentence start, family)."""
-        from .alignment import values_by_sentence
-
-        return values_by_sentence(self.facts)
 
     def published_within(self, a: Fact, b: Fact, days: float) -> bool:
         return self.articles[a.article].published_within(self.articles[b.article], days)

@@ -25,7 +25,7 @@ from datetime import datetime
 from itertools import combinations
 
 from ..model import Fact
-from .alignment import PerUnit, disjoint, measured, restated, sides_by_value
+from .alignment import PerUnit, disjoint, measured, restated, sides_by_value, values_by_sentence
 from .context import Comparison
 from .numeric import quantities
 from .proposal import Proposal
@@ -66,7 +66,7 @@ def count_value_conflicts(ctx: Comparison, params: Params) -> list[Proposal]:
         return []
     rarity = ctx.sentence_rarity
     per_unit = PerUnit(ctx)
-    values = ctx.values_by_sentence
+    values = values_by_sentence(ctx.facts)
     found: dict[tuple[str, str], dict[Fact, float]] = defaultdict(dict)
     seen: set[tuple[str, str]] = set()
     for (unit, noun), group in sorted(blocks.items()):
